@@ -1,0 +1,34 @@
+# Everything a fresh machine needs: a virtual environment with the package and its extras.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLES := src/marsad/data/samples
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON)"; exit 2; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/marsad analyze $(SAMPLES) --format pretty
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+# pytest exits 5 when it collects no tests; that is not a failure of the suite.
+test: install lint
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup || { rc=$$?; [ $$rc -eq 5 ] || exit $$rc; }
+
+bench: install
+	$(BIN)/marsad bench
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,101 @@
+"""Arabic normalisation for matching, on a shadow string that maps back to the text.
+
+The clean text keeps its original spelling; matching (lexicons, gazetteer, triggers) runs on
+a normalised shadow in which alef forms, ى/ي, optionally ة/ه, Eastern Arabic and Persian digits
+are folded one character for one, and diacritics, tatweel, bidi and zero-width marks are
+dropped. :class:`Normalized` maps any span of the shadow back to the original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# One-for-one folds.
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "ؤ": "و", "ئ": "ي",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+}  # fmt: skip
+_FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # Eastern Arabic digits
+_FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+
+# Dropped: harakat and Quranic marks, superscript alef, tatweel, bidi and zero-width marks.
+_DROP = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
+)
+_DROP_RE = re.compile(f"[{_DROP}]+")
+# Marks that belong to the letter before them, so a span ending on that letter takes them along.
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]*")
+# Presentation forms (ﻻ, ﷲ, isolated/final glyph codes) become ordinary letters through NFKC.
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+@cache
+def _table(ta_marbuta: bool, hamza: bool) -> dict[int, str]:
+    fold = dict(_FOLD)
+    if not hamza:
+        del fold["ؤ"], fold["ئ"]
+    if ta_marbuta:
+        fold["ة"] = "ه"
+    return str.maketrans(fold)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised shadow of ``original`` with the offset of each of its characters there."""
+
+    text: str
+    original: str
+    offsets: tuple[int, ...] | None  # None: the shadow is aligned one-for-one
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` that the shadow span ``start:end`` came from."""
+        if self.offsets is None:
+            return start, end
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        last = self.offsets[end - 1] + 1
+        return self.offsets[start], _MARKS_RE.match(self.original, last).end()
+
+
+def normalize(text: str, *, ta_marbuta: bool = False, hamza: bool = True) -> Normalized:
+    """Fold ``text`` for matching; ``ta_marbuta`` also folds ة to ه, ``hamza`` ؤ/ئ to و/ي."""
+    table = _table(ta_marbuta, hamza)
+    if _PRESENTATION_RE.search(text):
+        return _normalize_slow(text, table)
+    folded = text.translate(table)
+    drops = [m.span() for m in _DROP_RE.finditer(folded)]
+    if not drops:
+        return Normalized(folded, text, None)
+    pieces, offsets, pos = [], [], 0
+    for start, end in drops:
+        pieces.append(folded[pos:start])
+        offsets.extend(range(pos, start))
+        pos = end
+    pieces.append(folded[pos:])
+    offsets.extend(range(pos, len(folded)))
+    return Normalized("".join(pieces), text, tuple(offsets))
+
+
+def _normalize_slow(text: str, table: dict[int, str]) -> Normalized:
+    """Character by character, for text with presentation forms (one glyph, several letters)."""
+    pieces, offsets = [], []
+    for i, ch in enumerate(text):
+        if _PRESENTATION_RE.match(ch):
+            ch = unicodedata.normalize("NFKC", ch)
+        out = _DROP_RE.sub("", ch.translate(table))
+        pieces.append(out)
+        offsets.extend([i] * len(out))
+    return Normalized("".join(pieces), text, tuple(offsets))
+
+
+def normalize_text(text: str, *, ta_marbuta: bool = False, hamza: bool = True) -> str:
+    """Just the folded string, for building lexicon keys."""
+    return normalize(text, ta_marbuta=ta_marbuta, hamza=hamza).text
