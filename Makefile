@@ -28,7 +28,7 @@ test: install lint
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup || { rc=$$?; [ $$rc -eq 5 ] || exit $$rc; }
 
 bench: install
-	$(BIN)/marsad bench
+	$(BIN)/python benchmarks/pipeline.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

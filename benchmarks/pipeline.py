@@ -1,0 +1,81 @@
+"""Reading, cleaning and segmenting speed on one core: articles/s, MB/s, tokens/s, peak memory.
+
+Runs on the shared ant_news_ar corpus when it is beside the repository (or at
+``$MARSAD_SHARED_DATA``), else on the bundled samples.  ``make bench`` runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import time
+from itertools import islice
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from marsad.article import Article
+from marsad.clean.article import make_article
+from marsad.ingest.read import read_paths
+from marsad.ingest.records import RawDocument
+from marsad.nlp.segment import segment
+from marsad.nlp.tokens import Clitics
+from marsad.nlp.vocabulary import load_vocabulary
+from marsad.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "src" / "marsad" / "data" / "samples"
+
+
+def corpus() -> Path:
+    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    path = shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
+    return path if path.is_file() else SAMPLES
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", type=Path, default=corpus())
+    parser.add_argument("--limit", type=int, default=None, help="at most this many articles")
+    args = parser.parse_args()
+    console = Console()
+    settings = Settings()
+    clitics = Clitics(load_vocabulary())
+
+    start = time.perf_counter()
+    raws = [d for d in islice(read_paths([str(args.path)]), args.limit) if isinstance(d, RawDocument)]
+    t_read = time.perf_counter() - start
+    megabytes = sum(len(d.text.encode("utf-8")) for d in raws) / 1e6
+
+    start = time.perf_counter()
+    articles = [a for a in (make_article(d, settings=settings) for d in raws) if isinstance(a, Article)]
+    t_clean = time.perf_counter() - start
+
+    start = time.perf_counter()
+    segmented = [segment(a, clitics=clitics) for a in articles]
+    t_segment = time.perf_counter() - start
+    tokens = sum(len(a.tokens) for a in segmented)
+
+    table = Table(
+        title=f"{len(raws)} articles, {megabytes:.1f} MB of text, {tokens:,} tokens from {args.path.name}"
+    )
+    for column in ("stage", "seconds", "articles/s", "MB/s", "tokens/s"):
+        table.add_column(column, justify="right")
+    total = t_read + t_clean + t_segment
+    for name, seconds in (("read", t_read), ("clean", t_clean), ("segment", t_segment), ("all three", total)):
+        table.add_row(
+            name,
+            f"{seconds:.2f}",
+            f"{len(raws) / seconds:,.0f}",
+            f"{megabytes / seconds:.1f}",
+            f"{tokens / seconds:,.0f}" if name in ("segment", "all three") else "",
+        )
+    console.print(table)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    console.print(f"peak memory (resident, all articles kept in memory): {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
