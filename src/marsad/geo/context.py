@@ -1,0 +1,162 @@
+"""What the words around a place name say: qualifiers, directions, distances, non-place heads.
+
+All word lists are in the normalised spelling of the shadow text (ة→ه, أ/إ/آ→ا, ى→ي).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.geo.matcher import Mention, Shadow
+
+SETTLEMENT = frozenset(
+    "مدينه بلده قريه مدينتي بلدتي قريتي مدينتا بلدتا قريتا مدن بلدات قري ناحيه مخيم بلدية".split()
+)
+ADMIN = frozenset("محافظه محافظتي محافظات ولايه ولايتي اقليم مقاطعه اماره".split())
+NEUTRAL = frozenset("منطقه مناطق قضاء ضواحي اطراف محيط مشارف".split())
+RIF = frozenset(("ريف", "ارياف"))
+# Heads whose name is an organisation or a street, not a place where something happens.
+NOT_A_PLACE_HEAD = frozenset(
+    "حي شارع ساحه ميدان دوار فندق مسجد جامع كنيسه نادي ملعب منتخب فريق جامعه صحيفه جريده قناه "
+    "وكاله اذاعه تلفزيون بنك مصرف شركه مجله مدرسه مستشفي".split()
+)
+PERSON_BEFORE = frozenset(
+    "الرئيس الملك الامير الشيخ السيد السيده الوزير الجنرال العقيد العميد الدكتور الامام النائب "
+    "الزعيم اللاعب الناشط القائد المدعو الحاج الاميره الملكه".split()
+)
+PERSON_AFTER = frozenset(("بن", "ابن", "بنت"))
+DIRECTIONS = {
+    "شمال": "N", "شمالي": "N", "جنوب": "S", "جنوبي": "S",
+    "شرق": "E", "شرقي": "E", "غرب": "W", "غربي": "W",
+}  # fmt: skip
+ADJECTIVES = {
+    "الشمالي": "N", "الجنوبي": "S", "الشرقي": "E", "الغربي": "W",
+    "الشماليه": "N", "الجنوبيه": "S", "الشرقيه": "E", "الغربيه": "W",
+}  # fmt: skip
+UNITS = {"كم": 1.0, "كلم": 1.0, "كيلومتر": 1.0, "كيلومترا": 1.0, "كيلومترات": 1.0, "ميل": 1.609, "ميلا": 1.609}
+BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
+WORDS = {"N": "north", "NE": "northeast", "E": "east", "SE": "southeast", "S": "south", "SW": "southwest", "W": "west", "NW": "northwest"}  # fmt: skip
+NUMBER_RE = re.compile(r"^\d{1,5}(?:[.,٫]\d+)?$")
+LATIN_DIRECTION_RE = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
+    r"(?:of\s+(?:the\s+)?(?:(?:city|town|province|village)\s+of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def combine(first: str, second: str) -> str | None:
+    """شمال + شرق → NE; None when the two do not make a compass point."""
+    if first in "NS" and second in "EW":
+        return first + second
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    qualifier: str | None = None  # settlement admin neutral rif
+    direction: str | None = None
+    distance_km: float | None = None
+    start: int | None = None  # shadow span of the whole phrase (relative or qualified)
+    end: int | None = None
+    person: bool = False
+    not_place: bool = False
+
+
+def _joined(shadow: Shadow, left: int, right: int) -> bool:
+    """Words ``left`` and ``right`` are adjacent with only spaces between them."""
+    return left >= 0 and shadow.gap(left, right).strip() == ""
+
+
+def _direction_before(shadow: Shadow, j: int) -> tuple[str | None, int]:
+    """The compass point written as word ``j`` (and maybe ``j-1``); the first word it uses."""
+    d = DIRECTIONS.get(shadow.stem(j))
+    if d is None:
+        return None, j
+    if _joined(shadow, j - 1, j):
+        both = combine(DIRECTIONS.get(shadow.stem(j - 1), ""), d) if shadow.stem(j - 1) in DIRECTIONS else None
+        if both:
+            return both, j - 1
+    return d, j
+
+
+def _adjective_after(shadow: Shadow, k: int) -> tuple[str | None, int]:
+    """A direction adjective at word ``k`` (and maybe ``k+1``: الشمالي الغربي); last word used."""
+    d = ADJECTIVES.get(shadow.word(k))
+    if d is None or not _joined(shadow, k - 1, k):
+        return None, k
+    second = ADJECTIVES.get(shadow.word(k + 1))
+    if second and _joined(shadow, k, k + 1) and combine(d, second):
+        return combine(d, second), k + 1
+    return d, k
+
+
+def analyse(m: Mention, shadow: Shadow) -> Context:
+    """Read the words around one Arabic mention."""
+    i, last = m.first_word, m.last_word
+    words = shadow.words
+    qualifier = None
+    head = i  # first word of the phrase built so far
+    prev = shadow.stem(i - 1)
+    attached = m.prefix == "" and _joined(shadow, i - 1, i)
+    person = (attached and prev in PERSON_BEFORE) or shadow.word(last + 1) in PERSON_AFTER
+    if attached and prev in NOT_A_PLACE_HEAD:
+        return Context(not_place=True)
+    if attached:
+        if prev in SETTLEMENT:
+            qualifier = "settlement"
+        elif prev in ADMIN:
+            qualifier = "admin"
+        elif prev in NEUTRAL:
+            qualifier = "neutral"
+        elif prev in RIF:
+            qualifier = "rif"
+        if qualifier:
+            head = i - 1
+
+    # ريف حلب الشمالي / الريف الشمالي لحماة
+    if qualifier == "rif":
+        d, k = _adjective_after(shadow, last + 1)
+        if d:
+            return Context("rif", d, None, words[head][0], words[k][1], person)
+    if m.prefix.endswith("ل") and shadow.word(i - 2) in ("الريف", "والريف", "بالريف"):
+        d = ADJECTIVES.get(shadow.word(i - 1))
+        if d and _joined(shadow, i - 2, i - 1):
+            return Context("rif", d, None, words[i - 2][0], m.end, person)
+
+    # شمال مدينة إدلب، جنوب شرقي تركيا، على بعد 20 كم شرق الموصل
+    direction = None
+    distance = None
+    if (attached or head == i - 1) and m.prefix == "":
+        d, first = _direction_before(shadow, head - 1)
+        if d and _joined(shadow, head - 1, head):
+            direction, head = d, first
+            unit = UNITS.get(shadow.word(head - 1))
+            number = shadow.word(head - 2)
+            if unit and NUMBER_RE.match(number) and _joined(shadow, head - 2, head - 1):
+                distance = float(number.replace(",", ".").replace("٫", ".")) * unit
+                head -= 2
+                if shadow.word(head - 1) == "بعد" or shadow.word(head - 1) == "مسافه":
+                    head -= 1
+                    if shadow.word(head - 1) == "علي":
+                        head -= 1
+    elif m.prefix == "" and shadow.word(i - 1) == "من":
+        # إلى الشمال من الموصل
+        bare = shadow.word(i - 2)
+        if bare in ("الشمال", "الجنوب", "الشرق", "الغرب") and shadow.word(i - 3) in ("الي", "في"):
+            direction, head = DIRECTIONS[bare[2:]], i - 3
+    start = shadow.words[head][0] if head != i else m.start
+    if head != i and shadow.word(head) != shadow.stem(head):
+        start += len(shadow.word(head)) - len(shadow.stem(head))
+    return Context(qualifier, direction, distance, start, m.end, person)
+
+
+def latin_direction(text: str, start: int) -> tuple[str | None, int]:
+    """An English compass phrase ending right before ``start`` ("north of", "northern")."""
+    m = LATIN_DIRECTION_RE.search(text, max(0, start - 60), start)
+    if not m or m.end() != start:
+        return None, start
+    word = m.group(1).lower().replace("-", "")
+    key = {"north": "N", "south": "S", "east": "E", "west": "W"}
+    d = "".join(key[p] for p in (word[:5], word[5:]) if p in key) if len(word) > 5 else key[word]
+    return d, m.start()

@@ -1,0 +1,327 @@
+"""The ``resolve_places`` stage: place names in an article → GeoNames places with a level.
+
+For every name the gazetteer knows, the candidates are scored on their kind and population,
+on the article's country focus (country names, country adjectives, unambiguous towns), on
+nearness to the other places of the article and on the words around the name (محافظة، مدينة،
+ريف، شمال ...). A name that is also an ordinary word (الباب، الطبقة) needs such context to
+count. Relative phrases ("شمال مدينة إدلب", "ريف حلب الشمالي") become ``relative`` places with
+a point offset from the anchor, never the anchor itself; and no pin is finer than the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+
+from marsad.article import Article, Entity, Place, Relation
+from marsad.geo.context import BEARING, WORDS, Context, analyse, latin_direction
+from marsad.geo.gazetteer import MENA, Candidate, Gazetteer, haversine_km, offset_point
+from marsad.geo.matcher import Mention, Shadow, find_arabic, find_latin
+
+STAGE = "geo"
+LEVEL_PRIOR = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 1.0, "town": 0.0}
+# Heads a country adjective turns into a place: الأراضي السورية، العاصمة العراقية، الشمال السوري.
+NISBA_HEADS = frozenset(
+    "الاراضي الحدود العاصمه الساحل السواحل المياه الاجواء المدن القري البلدات المحافظات المناطق "
+    "الداخل الشمال الجنوب الشرق الغرب الوسط الصحراء الجزر الموانئ الاقاليم الولايات الريف".split()
+)
+NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E", "الغرب": "W"}
+LISTING = frozenset(("و", "،", ",", "او"))
+LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
+PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
+
+
+@dataclass(frozen=True)
+class GeoSettings:
+    """Knobs of the stage; the defaults are the evaluated configuration."""
+
+    latin: bool = True  # also match Latin-script names (English text)
+    town_min_population: int = 20_000  # a lone small-town name needs context below this
+    max_anchor_places: int = 60  # nearness is measured to at most this many places
+    rif_km: float = 25.0  # ريف X الشمالي: how far from X the point goes
+    city_km: float = 15.0
+    town_km: float = 8.0
+    admin1_km: float = 40.0
+
+
+@dataclass
+class Item:
+    mention: Mention
+    ctx: Context
+    candidates: list[Candidate]
+    common: bool
+    entity: Entity | None = None
+    chosen: Candidate | None = None
+    score: float = 0.0
+    place: Place | None = field(default=None)
+
+
+def resolve_places(article: Article, *, gazetteer: Gazetteer, settings: GeoSettings | None = None) -> Article:
+    """Fill ``article.places``; a failure becomes a diagnostic, never an exception."""
+    settings = settings or GeoSettings()
+    try:
+        places, entities = _resolve(article, gazetteer, settings)
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
+        return article.with_error("geo-failed", STAGE, f"place resolution failed: {type(exc).__name__}: {exc}")
+    return article.with_layers(places=places, entities=entities)
+
+
+def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Place, ...], tuple[Entity, ...]]:
+    text = article.text or ""
+    if not text.strip():
+        return (), article.entities
+    shadow = Shadow.of(text)
+    items = [_item(m, analyse(m, shadow), g) for m in find_arabic(shadow, g)]
+    if s.latin:
+        for m in find_latin(text, g):
+            d, start = latin_direction(text, m.start)
+            ctx = Context(direction=d, start=start, end=m.end) if d else Context()
+            items.append(_item(m, ctx, g))
+    _attach_entities(items, article.entities, shadow)
+    items = [it for it in items if it.candidates]
+
+    votes = _nisba_votes(shadow, g)
+    for it in items:
+        countries = {c.country for c in it.candidates}
+        if len(countries) == 1 and not it.common:
+            (cc,) = countries
+            weight = 3 if any(c.level == "country" for c in it.candidates) else 1
+            votes[cc] = votes.get(cc, 0) + weight
+    top = max(votes.values(), default=0)
+    focus = {cc: v / top for cc, v in votes.items()} if top else {}
+
+    # Two passes: the confident names first, then everything measured against them.
+    anchors: list[tuple[int, float, float]] = []
+    for n, it in enumerate(items):
+        best, score = _best(it, focus, [])
+        if best and _confident(it, best) and len(anchors) < s.max_anchor_places:
+            if best.level in ("city", "town", "admin1"):
+                anchors.append((n, best.lat, best.lon))
+    for n, it in enumerate(items):
+        others = [(a_lat, a_lon) for k, a_lat, a_lon in anchors if k != n]
+        it.chosen, it.score = _best(it, focus, others)
+    for n, it in enumerate(items):
+        if it.chosen and _accept(it, it.chosen, items, n, shadow, focus, s):
+            it.place = _place(it, it.chosen, g, shadow, s)
+
+    places = [it.place for it in items if it.place is not None]
+    places += _nisba_places(shadow, g, [(it.mention.start, it.mention.end) for it in items if not it.mention.latin])
+    places.sort(key=lambda p: (p.start, -p.end))
+    places = _without_overlaps(places)
+    return tuple(places), _upgraded(article.entities, places)
+
+
+def _item(m: Mention, ctx: Context, g: Gazetteer) -> Item:
+    seen = {}
+    for row in m.rows:
+        c = g.candidate(row)
+        if c.qualified_only and ctx.qualifier != "admin":
+            continue
+        seen.setdefault(c.geonameid or -row, c)
+    return Item(m, ctx, list(seen.values()), common=m.key in g.common)
+
+
+def _span(it: Item, shadow: Shadow) -> tuple[int, int]:
+    if it.mention.latin:
+        return it.mention.start, it.mention.end
+    return shadow.original(it.mention.start, it.mention.end)
+
+
+def _attach_entities(items: list[Item], entities: tuple[Entity, ...], shadow: Shadow) -> None:
+    if not entities:
+        return
+    for it in items:
+        start, end = _span(it, shadow)
+        for e in entities:
+            if e.start < end and start < e.end:
+                it.entity = e
+                break
+        if it.entity and it.entity.type == "PER":
+            it.candidates = [c for c in it.candidates if c.level == "country"]
+
+
+def _nisba_votes(shadow: Shadow, g: Gazetteer) -> dict[str, int]:
+    votes: dict[str, int] = {}
+    for i in range(len(shadow.words)):
+        cc = g.nisba.get(shadow.stem(i))
+        if cc:
+            votes[cc] = votes.get(cc, 0) + 1
+    return votes
+
+
+def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: list[tuple[float, float]]) -> float:
+    score = LEVEL_PRIOR[c.level] + 0.5 * math.log10(c.population + 1)
+    score += 2.5 * focus.get(c.country, 0.0) + (1.0 if c.country in MENA else 0.0)
+    q = ctx.qualifier
+    if q == "admin":
+        score += 4.0 if c.level == "admin1" else -2.0
+    elif q == "settlement":
+        score += 2.0 if c.level in ("city", "town") else -3.0
+    elif q == "rif":
+        score += 1.0 if c.level in ("city", "town") else -1.0
+    elif c.level == "admin1":
+        score -= 1.5  # a bare name shared by a division and its seat is the seat
+    if near and c.level not in ("country", "region"):
+        d = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in near)
+        score += 2.5 if d < 50 else 1.5 if d < 150 else 0.5 if d < 400 else 0.0
+    return score
+
+
+def _best(it: Item, focus: dict[str, float], near: list[tuple[float, float]]) -> tuple[Candidate | None, float]:
+    best, best_score = None, -math.inf
+    for c in it.candidates:
+        score = _score(c, it.ctx, focus, near)
+        if score > best_score:
+            best, best_score = c, score
+    return best, best_score
+
+
+def _confident(it: Item, c: Candidate) -> bool:
+    if it.common or it.ctx.person:
+        return False
+    return c.level == "city" or " " in it.mention.key or it.ctx.qualifier in ("settlement", "admin")
+
+
+def _near(c: Candidate, items: list[Item], n: int, km: float) -> bool:
+    for k, other in enumerate(items):
+        o = other.chosen
+        if k == n or o is None or other.common or o.level in ("country", "region"):
+            continue
+        if haversine_km(c.lat, c.lon, o.lat, o.lon) < km:
+            return True
+    return False
+
+
+def _listed(it: Item, items: list[Item], n: int, shadow: Shadow) -> bool:
+    """Named in a list with another place of the article (حلب والباب، الرقة، الطبقة)."""
+    m = it.mention
+    if m.latin:
+        return False
+    before = shadow.gap(m.first_word - 1, m.first_word).strip() in ("،", ",") or m.prefix.startswith("و")
+    after_word = shadow.word(m.last_word + 1)
+    after = shadow.gap(m.last_word, m.last_word + 1).strip() in ("،", ",") or after_word.startswith("و")
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(items) and items[k].chosen and not items[k].common:
+            o = items[k].mention
+            if (k == n - 1 and before and o.last_word >= m.first_word - 1) or (
+                k == n + 1 and after and o.first_word <= m.last_word + 1
+            ):
+                return True
+    return False
+
+
+def _accept(
+    it: Item, c: Candidate, items: list[Item], n: int, shadow: Shadow, focus: dict[str, float], s: GeoSettings
+) -> bool:
+    ctx = it.ctx
+    if ctx.not_place:
+        return False
+    entity = it.entity is not None and it.entity.type in PLACE_TYPES
+    cued = bool(ctx.qualifier or ctx.direction or entity)
+    if ctx.person and not cued:
+        return c.level == "country"
+    if it.common:
+        if cued or _listed(it, items, n, shadow):
+            return True
+        m = it.mention
+        following = shadow.stem(m.last_word + 1)
+        if following in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف"):
+            return True
+        locative = m.prefix.endswith("ب") or shadow.word(m.first_word - 1) in LOCATIVE
+        return locative and _near(c, items, n, 60.0)
+    if c.level in ("country", "region", "admin1", "city"):
+        return True
+    if cued or " " in it.mention.key or c.population >= s.town_min_population:
+        return True
+    return focus.get(c.country, 0.0) >= 0.3 or _near(c, items, n, 150.0)
+
+
+def _place(it: Item, c: Candidate, g: Gazetteer, shadow: Shadow, s: GeoSettings) -> Place:
+    ctx = it.ctx
+    entity = it.entity.id if it.entity is not None else None
+    start, end = _span(it, shadow)
+    if ctx.start is not None and ctx.end is not None and (ctx.direction or ctx.qualifier == "rif"):
+        if it.mention.latin:
+            start, end = ctx.start, ctx.end
+        else:
+            start, end = shadow.original(ctx.start, ctx.end)
+    gid = c.geonameid or None
+    if ctx.direction and gid is not None:
+        km = ctx.distance_km or _offset_km(c, ctx, s)
+        lat, lon = offset_point(c.lat, c.lon, BEARING[ctx.direction], km)
+        relation = Relation(ctx.direction, gid, ctx.distance_km)
+        name = f"{WORDS[ctx.direction]} of {c.name}"
+        return Place(start, end, name, "relative", None, c.country or None, lat, lon, entity, relation)
+    if ctx.qualifier == "rif" and c.level in ("city", "town"):
+        row = g.admin1_row.get((c.country, g.rows.admin1[c.row]))
+        if row is not None:
+            a = g.candidate(row)
+            return Place(start, end, a.name, "admin1", a.geonameid, a.country, a.lat, a.lon, entity)
+    return Place(start, end, c.name, c.level, gid, c.country or None, round(c.lat, 5), round(c.lon, 5), entity)
+
+
+def _offset_km(c: Candidate, ctx: Context, s: GeoSettings) -> float:
+    if ctx.qualifier == "rif":
+        return s.rif_km
+    if c.level in ("country", "region"):
+        return max(50.0, 0.5 * (c.radius_km or 300.0))
+    return {"admin1": s.admin1_km, "city": s.city_km}.get(c.level, s.town_km)
+
+
+def _nisba_places(shadow: Shadow, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Place]:
+    """الأراضي السورية → Syria; العاصمة العراقية → Baghdad; الشمال السوري → north of Syria."""
+    out = []
+    chain_head = None
+    for i in range(1, len(shadow.words)):
+        cc = g.nisba.get(shadow.word(i))
+        if cc is None:
+            chain_head = None
+            continue
+        head = shadow.stem(i - 1)
+        joined = shadow.gap(i - 1, i).strip() == ""
+        if joined and head in NISBA_HEADS:
+            first = i - 1
+            chain_head = head
+        elif joined and chain_head == "الحدود" and g.nisba.get(shadow.word(i - 1)):
+            first, head = i, "الحدود"
+        else:
+            chain_head = None
+            continue
+        s0 = shadow.words[first][0] + len(shadow.word(first)) - len(shadow.stem(first))
+        s1 = shadow.words[i][1]
+        if any(a < s1 and s0 < b for a, b in taken) or cc not in g.country_row:
+            continue
+        start, end = shadow.original(s0, s1)
+        country = g.candidate(g.country_row[cc])
+        if head == "العاصمه" and cc in g.capital_row:
+            cap = g.candidate(g.capital_row[cc])
+            out.append(Place(start, end, cap.name, cap.level, cap.geonameid, cc, cap.lat, cap.lon))
+        elif head in NISBA_DIRECTIONS:
+            d = NISBA_DIRECTIONS[head]
+            lat, lon = offset_point(country.lat, country.lon, BEARING[d], max(50.0, 0.5 * country.radius_km))
+            relation = Relation(d, country.geonameid)
+            out.append(Place(start, end, f"{WORDS[d]} of {country.name}", "relative", None, cc, lat, lon, None, relation))
+        else:
+            out.append(Place(start, end, country.name, "country", country.geonameid, cc, country.lat, country.lon))
+    return out
+
+
+def _without_overlaps(places: list[Place]) -> list[Place]:
+    out: list[Place] = []
+    for p in places:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+def _upgraded(entities: tuple[Entity, ...], places: list[Place]) -> tuple[Entity, ...]:
+    """LOC entities that resolved to a country, division or settlement become GPE."""
+    gpe = {p.entity for p in places if p.entity and p.level in ("country", "admin1", "city", "town")}
+    if not gpe:
+        return entities
+    return tuple(dataclasses.replace(e, type="GPE") if e.id in gpe and e.type == "LOC" else e for e in entities)
+
+
+__all__ = ["GeoSettings", "resolve_places"]
