@@ -52,6 +52,9 @@ _LATIN_SIGN = re.compile("[\u00c0-\u00ff]")
 _C1 = re.compile("[\x80-\x9f]")
 _MARK = re.compile("[\u064b-\u0652]")
 _STRAY_MARK = re.compile("(?<![\u0621-\u0652])[\u064b-\u0652]")
+# Latin text misread as Arabic has letters of both scripts inside one word.
+_MIXED_WORD = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 
 
 class NotText(ValueError):
@@ -164,6 +167,8 @@ def _arabic_code_page(head: bytes) -> str | None:
             continue
         non_ascii = len(_NON_ASCII.findall(text))
         if not non_ascii or len(_ARABIC_LIKE.findall(text)) < 0.9 * non_ascii:
+            continue
+        if len(_MIXED_WORD.findall(text)) > 0.1 * len(_ARABIC_WORD.findall(text)):
             continue
         penalty = (
             len(_LATIN_SIGN.findall(text))
