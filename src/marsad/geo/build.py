@@ -202,7 +202,7 @@ def build_gazetteer(*, min_city_population: int = 500, folder: Path | None = Non
             flags=QUALIFIED_ONLY if rest and "q" in rest[0] else 0,
         )
 
-    for key, english, names, lat, lon, radius, *gid in read_table("regions.tsv", folder=folder):
+    for _key, english, names, lat, lon, radius, *gid in read_table("regions.tsv", folder=folder):
         rows.add(
             geonameid=int(gid[0]) if gid and gid[0] else 0,
             name=english,

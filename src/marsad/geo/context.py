@@ -34,9 +34,20 @@ ADJECTIVES = {
     "الشمالي": "N", "الجنوبي": "S", "الشرقي": "E", "الغربي": "W",
     "الشماليه": "N", "الجنوبيه": "S", "الشرقيه": "E", "الغربيه": "W",
 }  # fmt: skip
-UNITS = {"كم": 1.0, "كلم": 1.0, "كيلومتر": 1.0, "كيلومترا": 1.0, "كيلومترات": 1.0, "ميل": 1.609, "ميلا": 1.609}
+UNITS = {
+    "كم": 1.0,
+    "كلم": 1.0,
+    "كيلومتر": 1.0,
+    "كيلومترا": 1.0,
+    "كيلومترات": 1.0,
+    "ميل": 1.609,
+    "ميلا": 1.609,
+}
 BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
-WORDS = {"N": "north", "NE": "northeast", "E": "east", "SE": "southeast", "S": "south", "SW": "southwest", "W": "west", "NW": "northwest"}  # fmt: skip
+WORDS = {
+    "N": "north", "NE": "northeast", "E": "east", "SE": "southeast",
+    "S": "south", "SW": "southwest", "W": "west", "NW": "northwest",
+}  # fmt: skip
 NUMBER_RE = re.compile(r"^\d{1,5}(?:[.,٫]\d+)?$")
 LATIN_DIRECTION_RE = re.compile(
     r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
@@ -74,7 +85,9 @@ def _direction_before(shadow: Shadow, j: int) -> tuple[str | None, int]:
     if d is None:
         return None, j
     if _joined(shadow, j - 1, j):
-        both = combine(DIRECTIONS.get(shadow.stem(j - 1), ""), d) if shadow.stem(j - 1) in DIRECTIONS else None
+        both = (
+            combine(DIRECTIONS.get(shadow.stem(j - 1), ""), d) if shadow.stem(j - 1) in DIRECTIONS else None
+        )
         if both:
             return both, j - 1
     return d, j

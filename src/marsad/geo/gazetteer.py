@@ -22,15 +22,13 @@ import platformdirs
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).
 QUALIFIED_ONLY = 1
 
-MENA = frozenset(
-    "SY IQ TR IR LB JO PS IL EG SA AE QA KW BH OM YE LY TN DZ MA MR SD SS SO DJ KM EH".split()
-)
+MENA = frozenset("SY IQ TR IR LB JO PS IL EG SA AE QA KW BH OM YE LY TN DZ MA MR SD SS SO DJ KM EH".split())
 
 
 def name_key(name: str) -> str:
@@ -192,9 +190,7 @@ def build_automata(
     return arabic, latin
 
 
-def assemble(
-    rows: Rows, *, nisba: dict[str, str], common: frozenset[str], meta: dict
-) -> Gazetteer:
+def assemble(rows: Rows, *, nisba: dict[str, str], common: frozenset[str], meta: dict) -> Gazetteer:
     """Index the rows by name key and build the automata."""
     keys: dict[str, list[int]] = {}
     latin_keys: dict[str, list[int]] = {}

@@ -105,9 +105,7 @@ def find_arabic(shadow: Shadow, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if " " in key and text[start:end].count(" ") != key.count(" "):
             continue
-        found.append(
-            Mention(start, end, key, gazetteer.keys[key], w, shadow.word_at(end - 1), prefix)
-        )
+        found.append(Mention(start, end, key, gazetteer.keys[key], w, shadow.word_at(end - 1), prefix))
     return longest(found)
 
 

@@ -30,6 +30,9 @@ NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E",
 LISTING = frozenset(("و", "،", ",", "او"))
 LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
 PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
+# Where GeoNames' Arabic names of small towns are Arabic names; elsewhere they are mostly
+# transliterations that collide with Arabic words and foreign personal names (دونالد، مول).
+ARAB = MENA - {"IR", "TR", "CY"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class GeoSettings:
 
     latin: bool = True  # also match Latin-script names (English text)
     town_min_population: int = 20_000  # a lone small-town name needs context below this
+    foreign_town_min_population: int = 50_000  # the same outside the Arab countries
     max_anchor_places: int = 60  # nearness is measured to at most this many places
     rif_km: float = 25.0  # ريف X الشمالي: how far from X the point goes
     city_km: float = 15.0
@@ -63,7 +67,9 @@ def resolve_places(article: Article, *, gazetteer: Gazetteer, settings: GeoSetti
     try:
         places, entities = _resolve(article, gazetteer, settings)
     except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
-        return article.with_error("geo-failed", STAGE, f"place resolution failed: {type(exc).__name__}: {exc}")
+        return article.with_error(
+            "geo-failed", STAGE, f"place resolution failed: {type(exc).__name__}: {exc}"
+        )
     return article.with_layers(places=places, entities=entities)
 
 
@@ -94,10 +100,10 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
     # Two passes: the confident names first, then everything measured against them.
     anchors: list[tuple[int, float, float]] = []
     for n, it in enumerate(items):
-        best, score = _best(it, focus, [])
-        if best and _confident(it, best) and len(anchors) < s.max_anchor_places:
-            if best.level in ("city", "town", "admin1"):
-                anchors.append((n, best.lat, best.lon))
+        best, _ = _best(it, focus, [])
+        confident = best is not None and _confident(it, best) and best.level in ("city", "town", "admin1")
+        if confident and len(anchors) < s.max_anchor_places:
+            anchors.append((n, best.lat, best.lon))
     for n, it in enumerate(items):
         others = [(a_lat, a_lon) for k, a_lat, a_lon in anchors if k != n]
         it.chosen, it.score = _best(it, focus, others)
@@ -106,7 +112,9 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
             it.place = _place(it, it.chosen, g, shadow, s)
 
     places = [it.place for it in items if it.place is not None]
-    places += _nisba_places(shadow, g, [(it.mention.start, it.mention.end) for it in items if not it.mention.latin])
+    places += _nisba_places(
+        shadow, g, [(it.mention.start, it.mention.end) for it in items if not it.mention.latin]
+    )
     places.sort(key=lambda p: (p.start, -p.end))
     places = _without_overlaps(places)
     return tuple(places), _upgraded(article.entities, places)
@@ -118,8 +126,10 @@ def _item(m: Mention, ctx: Context, g: Gazetteer) -> Item:
         c = g.candidate(row)
         if c.qualified_only and ctx.qualifier != "admin":
             continue
+        if m.prefix and c.level == "town" and c.country not in ARAB:
+            continue  # وكالة is not و + كالة (Calais)
         seen.setdefault(c.geonameid or -row, c)
-    return Item(m, ctx, list(seen.values()), common=m.key in g.common)
+    return Item(m, ctx, list(seen.values()), common=m.key in g.common or len(m.key) <= 2)
 
 
 def _span(it: Item, shadow: Shadow) -> tuple[int, int]:
@@ -152,7 +162,9 @@ def _nisba_votes(shadow: Shadow, g: Gazetteer) -> dict[str, int]:
 
 def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: list[tuple[float, float]]) -> float:
     score = LEVEL_PRIOR[c.level] + 0.5 * math.log10(c.population + 1)
-    score += 2.5 * focus.get(c.country, 0.0) + (1.0 if c.country in MENA else 0.0)
+    if c.level != "town" or c.country in ARAB:
+        score += 2.5 * focus.get(c.country, 0.0)
+    score += 1.0 if c.country in MENA else 0.0
     q = ctx.qualifier
     if q == "admin":
         score += 4.0 if c.level == "admin1" else -2.0
@@ -168,7 +180,9 @@ def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: list[tuple
     return score
 
 
-def _best(it: Item, focus: dict[str, float], near: list[tuple[float, float]]) -> tuple[Candidate | None, float]:
+def _best(
+    it: Item, focus: dict[str, float], near: list[tuple[float, float]]
+) -> tuple[Candidate | None, float]:
     best, best_score = None, -math.inf
     for c in it.candidates:
         score = _score(c, it.ctx, focus, near)
@@ -202,7 +216,13 @@ def _listed(it: Item, items: list[Item], n: int, shadow: Shadow) -> bool:
     after_word = shadow.word(m.last_word + 1)
     after = shadow.gap(m.last_word, m.last_word + 1).strip() in ("،", ",") or after_word.startswith("و")
     for k in (n - 1, n + 1):
-        if 0 <= k < len(items) and items[k].chosen and not items[k].common:
+        partner = items[k] if 0 <= k < len(items) else None
+        settled = partner is not None and (
+            partner.place is not None
+            if k < n
+            else partner.chosen is not None and _confident(partner, partner.chosen)
+        )
+        if settled:
             o = items[k].mention
             if (k == n - 1 and before and o.last_word >= m.first_word - 1) or (
                 k == n + 1 and after and o.first_word <= m.last_word + 1
@@ -221,7 +241,7 @@ def _accept(
     cued = bool(ctx.qualifier or ctx.direction or entity)
     if ctx.person and not cued:
         return c.level == "country"
-    if it.common:
+    if it.common and c.level not in ("country", "region"):
         if cued or _listed(it, items, n, shadow):
             return True
         m = it.mention
@@ -232,6 +252,8 @@ def _accept(
         return locative and _near(c, items, n, 60.0)
     if c.level in ("country", "region", "admin1", "city"):
         return True
+    if c.country not in ARAB:
+        return cued or c.population >= s.foreign_town_min_population or _near(c, items, n, 150.0)
     if cued or " " in it.mention.key or c.population >= s.town_min_population:
         return True
     return focus.get(c.country, 0.0) >= 0.3 or _near(c, items, n, 150.0)
@@ -258,7 +280,9 @@ def _place(it: Item, c: Candidate, g: Gazetteer, shadow: Shadow, s: GeoSettings)
         if row is not None:
             a = g.candidate(row)
             return Place(start, end, a.name, "admin1", a.geonameid, a.country, a.lat, a.lon, entity)
-    return Place(start, end, c.name, c.level, gid, c.country or None, round(c.lat, 5), round(c.lon, 5), entity)
+    return Place(
+        start, end, c.name, c.level, gid, c.country or None, round(c.lat, 5), round(c.lon, 5), entity
+    )
 
 
 def _offset_km(c: Candidate, ctx: Context, s: GeoSettings) -> float:
@@ -294,6 +318,10 @@ def _nisba_places(shadow: Shadow, g: Gazetteer, taken: list[tuple[int, int]]) ->
             continue
         start, end = shadow.original(s0, s1)
         country = g.candidate(g.country_row[cc])
+        if head == "العاصمه" and any(
+            a == shadow.words[i + 1][0] for a, _ in taken if i + 1 < len(shadow.words)
+        ):
+            continue  # العاصمة الليبية طرابلس: the name that follows is the place
         if head == "العاصمه" and cc in g.capital_row:
             cap = g.candidate(g.capital_row[cc])
             out.append(Place(start, end, cap.name, cap.level, cap.geonameid, cc, cap.lat, cap.lon))
@@ -301,9 +329,24 @@ def _nisba_places(shadow: Shadow, g: Gazetteer, taken: list[tuple[int, int]]) ->
             d = NISBA_DIRECTIONS[head]
             lat, lon = offset_point(country.lat, country.lon, BEARING[d], max(50.0, 0.5 * country.radius_km))
             relation = Relation(d, country.geonameid)
-            out.append(Place(start, end, f"{WORDS[d]} of {country.name}", "relative", None, cc, lat, lon, None, relation))
+            out.append(
+                Place(
+                    start,
+                    end,
+                    f"{WORDS[d]} of {country.name}",
+                    "relative",
+                    None,
+                    cc,
+                    lat,
+                    lon,
+                    None,
+                    relation,
+                )
+            )
         else:
-            out.append(Place(start, end, country.name, "country", country.geonameid, cc, country.lat, country.lon))
+            out.append(
+                Place(start, end, country.name, "country", country.geonameid, cc, country.lat, country.lon)
+            )
     return out
 
 
@@ -321,7 +364,9 @@ def _upgraded(entities: tuple[Entity, ...], places: list[Place]) -> tuple[Entity
     gpe = {p.entity for p in places if p.entity and p.level in ("country", "admin1", "city", "town")}
     if not gpe:
         return entities
-    return tuple(dataclasses.replace(e, type="GPE") if e.id in gpe and e.type == "LOC" else e for e in entities)
+    return tuple(
+        dataclasses.replace(e, type="GPE") if e.id in gpe and e.type == "LOC" else e for e in entities
+    )
 
 
 __all__ = ["GeoSettings", "resolve_places"]

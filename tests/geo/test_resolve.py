@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.article import Entity, validate
+from marsad.geo import resolve_places
+from marsad.geo.gazetteer import haversine_km
+from tests.geo.conftest import article
+
+ALEPPO, IDLIB_CITY, IDLIB_GOV, HAMA, MOSUL = 170063, 169389, 169387, 170017, 99072
+AL_BAB, TABQA, RAQQA_SY, RIQQAH_KW, AZAZ, KAFRANBEL, BAGHDAD = 174018, 172374, 172955, 285728, 172082, 168661, 98182
+TURKEY, SYRIA = 298795, 163843
+
+
+def places(gazetteer, text, **fields):
+    a = resolve_places(article(text, **fields), gazetteer=gazetteer)
+    assert a.errors == ()
+    assert validate(a) == []
+    return [(a.text[p.start : p.end], p) for p in a.places]
+
+
+def ids(found):
+    return [(text, p.geonameid) for text, p in found]
+
+
+def test_al_bab_the_town_and_the_door(gazetteer):
+    found = places(gazetteer, "سيطرت القوات على مدينة الباب شمال حلب، ثم فتح الرجل الباب ودخل.")
+    assert ("الباب", AL_BAB) in ids(found)
+    assert [t for t, _ in found].count("الباب") == 1
+
+
+def test_tabqa_the_town_and_the_class(gazetteer):
+    found = places(gazetteer, "وصلت التعزيزات إلى الطبقة والرقة، بينما تعاني الطبقة الوسطى من الغلاء.")
+    assert ids(found) == [("الطبقة", TABQA), ("الرقة", RAQQA_SY)]
+
+
+def test_raqqa_in_syria_and_riqqah_in_kuwait(gazetteer):
+    assert ids(places(gazetteer, "قصف التحالف مواقع في الرقة السورية.")) == [("الرقة", RAQQA_SY)]
+    kuwait = places(gazetteer, "اندلع حريق في منطقة الرقة قرب مدينة الكويت، وقال الدفاع المدني الكويتي إنه أخمد.")
+    assert ("الرقة", RIQQAH_KW) in ids(kuwait)
+
+
+def test_common_nouns_alone_are_not_places(gazetteer):
+    assert places(gazetteer, "أغلق الباب أمام الطبقة العاملة والحراك الشعبي في البيت الأبيض.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        ("وصلت القوات إلى سراقب وإدلب أمس.", "إدلب", IDLIB_CITY),
+        ("اشتباكات عنيفة بحلب اليوم.", "حلب", ALEPPO),
+        ("وجه الوزير رسالة لتركيا.", "تركيا", TURKEY),
+        ("وصلت قافلة مساعدات للرقة.", "لرقة", RAQQA_SY),
+        ("وفي سوريا قتل عشرة.", "سوريا", SYRIA),
+    ],
+)
+def test_clitics(gazetteer, text, mention, geonameid):
+    assert (mention, geonameid) in ids(places(gazetteer, text))
+
+
+def test_qualifier_picks_the_division(gazetteer):
+    assert ids(places(gazetteer, "قصفت الطائرات ريفا في محافظة إدلب.")) == [("إدلب", IDLIB_GOV)]
+    assert ids(places(gazetteer, "قصفت الطائرات مدينة إدلب.")) == [("إدلب", IDLIB_CITY)]
+
+
+def test_worked_examples(gazetteer):
+    found = places(gazetteer, "قتل خمسة أشخاص في انفجار سيارة مفخخة وسط مدينة إعزاز شمالي حلب أمس الأحد.")
+    assert found[0][0] == "إعزاز" and found[0][1].geonameid == AZAZ and found[0][1].level == "town"
+    found = places(gazetteer, "نفت الوزارة أن تكون طائراتها قد استهدفت مستشفى في بلدة كفرنبل.")
+    assert ids(found) == [("كفرنبل", KAFRANBEL)]
+    found = places(gazetteer, "ويخطط المحتجون لتنظيم مسيرة كبرى في ساحة التحرير ببغداد يوم الجمعة المقبل.")
+    assert [(t, p.geonameid, p.level) for t, p in found] == [("بغداد", BAGHDAD, "city")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "direction", "anchor", "km"),
+    [
+        ("تقدمت القوات شمال مدينة إدلب.", "شمال مدينة إدلب", "N", IDLIB_CITY, None),
+        ("نزحت عائلات من قرى ريف حماة الشمالي.", "ريف حماة الشمالي", "N", HAMA, None),
+        ("قصفت الطائرات مواقع جنوب تركيا.", "جنوب تركيا", "S", TURKEY, None),
+        ("وقع الهجوم على بعد 20 كم شرق الموصل.", "على بعد 20 كم شرق الموصل", "E", MOSUL, 20.0),
+        ("Fighting raged north of Idlib on Sunday.", "north of Idlib", "N", IDLIB_CITY, None),
+    ],
+)
+def test_relative_places(gazetteer, text, phrase, direction, anchor, km):
+    (found,) = [p for t, p in places(gazetteer, text) if p.level == "relative"]
+    assert text[found.start : found.end] == phrase
+    assert found.relation.direction == direction and found.relation.of == anchor
+    assert found.relation.distance_km == km and found.geonameid is None
+    base = gazetteer.by_id(anchor)
+    moved = haversine_km(base.lat, base.lon, found.lat, found.lon)
+    assert moved > 5  # never the anchor itself
+    if km:
+        assert abs(moved - km) < 0.5
+    north = found.lat > base.lat
+    assert north == (direction == "N") or direction in ("E", "W")
+
+
+def test_country_adjectives(gazetteer):
+    found = places(gazetteer, "توغلت القوات في الأراضي السورية ووصلت إلى العاصمة العراقية، وقال الجيش التركي.")
+    assert [(t, p.geonameid) for t, p in found] == [("الأراضي السورية", SYRIA), ("العاصمة العراقية", BAGHDAD)]
+
+
+def test_entities_are_linked_and_upgraded(gazetteer):
+    text = "وصلت القوات إلى الباب اليوم."
+    loc = Entity("e1", text.index("الباب"), text.index("الباب") + 5, "LOC")
+    a = resolve_places(article(text, entities=(loc,)), gazetteer=gazetteer)
+    assert [(p.geonameid, p.entity) for p in a.places] == [(AL_BAB, "e1")]
+    assert a.entities[0].type == "GPE"
+    person = "صرح صلاح الدين للصحفيين."
+    per = Entity("e1", 4, 14, "PER")
+    assert resolve_places(article(person, entities=(per,)), gazetteer=gazetteer).places == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "!!! ... ؟؟؟ ،،،", "على بعد " + "9" * 5000 + " كم شمال حلب", "شمال " * 3000, "ال" * 10000],
+)
+def test_bad_input_does_not_crash(gazetteer, text):
+    a = resolve_places(article(text), gazetteer=gazetteer)
+    assert a.errors == () and validate(a) == []
+
+
+def test_list_of_ten_thousand_places(gazetteer):
+    text = "، ".join(["حلب", "دمشق", "حمص", "إدلب"] * 2500)
+    a = resolve_places(article(text), gazetteer=gazetteer)
+    assert len(a.places) == 10_000 and validate(a) == []
+
+
+WORDS = ["في", "مدينة", "حلب", "وإدلب", "شمال", "الباب", "ريف", "حماة", "الشمالي", "، ", "ًّ", "ـ", "بغداد", "x"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=25))
+def test_offsets_stay_valid(gazetteer, words):
+    text = " ".join(words)
+    a = resolve_places(article(text), gazetteer=gazetteer)
+    assert validate(a) == []
+    for p in a.places:
+        assert a.text[p.start : p.end].strip() == a.text[p.start : p.end] != ""
+        assert (p.level == "relative") == (p.relation is not None)
