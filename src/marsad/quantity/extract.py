@@ -1,0 +1,313 @@
+"""The "how many" stage: counts, bounds, vague amounts and money as :class:`Quantity` records.
+
+A quantity's span runs from its hedge or bound ("أكثر من", "نحو") over the number and the
+thing counted to a trailing bound ("على الأقل"): «أكثر من 800 عائلة» → low 801, unit family.
+Conventions (settled in the project's worked examples):
+
+- a point figure sets ``value``; "أكثر من N" sets ``low`` N+1, "أقل من N" ``high`` N-1,
+  "على الأقل"/"لا يقل عن" ``low`` N, "ما يصل إلى"/"حتى" ``high`` N; ``value`` is then null;
+- hedges ("نحو"، "حوالي"، "قرابة"، "زهاء"، "ما يقارب"، "تقريبا") keep ``value`` and set
+  ``approximate``;
+- vague amounts are bounds: عشرات 20-99, مئات 200-999, آلاف 2000-9999, عشرات الآلاف
+  20000-99999 ...; بضعة/عدة 3-9 (times a scale word after them: بضعة آلاف 3000-9000);
+- ranges ("بين 10 و20", "من 10 إلى 20", "10-20") set ``low`` and ``high``;
+- money carries an ISO 4217 ``currency`` and unit ``money``; a bare ليرة/دينار/ريال takes the
+  currency the article names elsewhere (الليرة التركية) or the one country it mentions, else null.
+
+Years, dates, clock times, identifiers (القرار 2254), model names (إس-400), phone-like digit
+runs and numbers inside the article's time expressions are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.article import Article, Quantity
+from marsad.nlp.normalize import Normalized, normalize
+from marsad.quantity import lexicon as lx
+from marsad.quantity.numbers import DIGITS, NUMBER, NUMBER_WORDS, parse_digits, parse_number
+from marsad.time.lexicon import GREGORIAN_MONTHS
+
+STAGE = "quantity"
+
+
+@dataclass(frozen=True, slots=True)
+class QuantitySettings:
+    """``skip_times``: leave out numbers inside the article's ``times`` spans."""
+
+    skip_times: bool = True
+
+
+def _alt(words) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+def _phrases(table: dict[str, str]) -> dict[str, str]:
+    return {p: kind for kind, alts in table.items() for p in alts.split("|")}
+
+
+_BEFORE = _phrases(lx.BEFORE)
+_AFTER = _phrases(lx.AFTER)
+_NISBA_ALT = _alt(lx.NISBA)
+_E = r"(?![^\W\d_])"
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_YEAR_RANGE = (1800, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityRules:
+    """The compiled patterns of the stage (about 0.1 s to build, so built once by the caller).
+
+    ``keys`` are the words a quantity can start from or hinge on (number words, vague amounts,
+    duals): the full pattern only runs in windows around them and around digits.
+    """
+
+    quantity: re.Pattern
+    month_after: re.Pattern
+    keys: frozenset[str]
+
+
+def load_quantity_rules() -> QuantityRules:
+    """Compile the quantity patterns; pass the result to every :func:`extract_quantities` call."""
+    quantity = re.compile(
+        rf"(?<![^\W\d_])(?:[وف](?=\S))?(?:[بلك](?=\S))?"
+        rf"(?:(?P<before>{_alt(_BEFORE)})\s*)?(?:[بل](?=\S))?"
+        rf"(?:(?P<range>(?:ما\s+)?بين\s+(?P<r1>{NUMBER})\s+و\s*(?P<r2>{NUMBER}))"
+        rf"|(?P<fromto>من\s+(?P<f1>{NUMBER})\s+(?:الي|حتي)\s+(?P<f2>{NUMBER}))"
+        rf"|(?P<dash>(?P<d1>{DIGITS})\s*[-–]\s*(?P<d2>{DIGITS}))"
+        rf"|(?P<few>{_alt(lx.FEW)})(?:\s+(?P<fewscale>{_alt(k for k in lx.FEW_SCALES if k)}))?{_E}"
+        rf"|(?:ال)?(?P<vague>{_alt(lx.VAGUE)}){_E}"
+        rf"|(?P<num>{NUMBER})"
+        rf"|(?P<dual>{_alt(lx.DUALS)}){_E})"
+        rf"(?:\s*(?P<pct>{lx.PERCENT})|\s*(?P<dollar>\$)"
+        rf"|\s+(?:من\s+)?(?:ال)?(?:(?P<unit>{_alt(lx.UNIT_OF)})"
+        rf"|(?P<cur>{_alt(lx.CURRENCY_NOUNS)})(?:\s+(?:ال)?(?P<adj>{_NISBA_ALT})(?:ية|يا|ين|ة|ه)?{_E})?){_E})?"
+        rf"(?:\s+(?P<after>{_alt(_AFTER)}){_E})?"
+    )
+    month_after = re.compile(rf"\s+(?:من\s+)?(?:شهر\s+)?(?:{_alt(GREGORIAN_MONTHS)}){_E}")
+    keys = frozenset(
+        w for words in (NUMBER_WORDS, lx.VAGUE, lx.FEW, lx.DUALS) for phrase in words for w in phrase.split()
+    )
+    return QuantityRules(quantity, month_after, keys)
+
+
+@cache
+def _default_rules() -> QuantityRules:
+    return load_quantity_rules()
+
+
+def extract_quantities(
+    article: Article, *, rules: QuantityRules | None = None, settings: QuantitySettings | None = None
+) -> Article:
+    """Fill ``quantities`` from the article's text; per-article problems become diagnostics.
+
+    ``rules`` defaults to a shared compiled copy of :func:`load_quantity_rules`.
+    """
+    rules = rules or _default_rules()
+    settings = settings or QuantitySettings()
+    norm = normalize(article.text)
+    busy = [(t.start, t.end) for t in article.times] if settings.skip_times else []
+    found: list[Quantity] = []
+    context: dict[str, str | None] = {}
+    for m in _matches(rules, norm.text):
+        q = _quantity(m, norm, rules, context)
+        if q is None:
+            continue
+        if any(s < q.end and q.start < e for s, e in busy):
+            continue
+        found.append(q)
+    return article.with_layers(quantities=tuple(found))
+
+
+_TOKEN_RE = re.compile(r"\S+")
+_SPACE_RE = re.compile(r"\s|$")
+_WINDOW_BEFORE, _WINDOW_AFTER = 40, 80
+
+
+def _is_key(token: str, keys: frozenset[str]) -> bool:
+    if any(c.isdigit() for c in token):
+        return True
+    token = token.strip("()[]«»\"'،,.:؛")
+    return any(token[i:] in keys for i in (0, 1, 2, 3))  # و ب ال وال
+
+
+def _matches(rules: QuantityRules, text: str):
+    """The pattern's matches in windows around digits and number words."""
+    windows: list[list[int]] = []
+    for tok in _TOKEN_RE.finditer(text):
+        if not _is_key(tok.group(), rules.keys):
+            continue
+        start = max(0, tok.start() - _WINDOW_BEFORE)
+        end = _SPACE_RE.search(text, min(len(text), tok.end() + _WINDOW_AFTER)).start()
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from rules.quantity.finditer(text, start, end)
+
+
+def _number(text: str | None) -> int | float | None:
+    return None if text is None else parse_number(text)
+
+
+def _is_not_count(m: re.Match, text: str, rules: QuantityRules) -> bool:
+    """Whether the bare number of ``m`` is a year, date, identifier, clock time or code."""
+    start, end = m.start("num"), m.end("num")
+    core = m.group("num")
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    if (before[-1:] in "/:-." and before[:1].isdigit()) or (after[:1] in "/:" and after[1:2].isdigit()):
+        return True
+    if before[-1:] in "-+" or after[:1] == "+" or _LATIN_RE.search(text[max(0, start - 3) : start]):
+        return True  # F-16, إس-400
+    if re.fullmatch(r"\d{8,}", core):
+        return True  # phone numbers, ids
+    prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
+    if prev and prev.group(1) in lx.NOT_COUNT_BEFORE and not m.group("before"):
+        return True
+    return bool(rules.month_after.match(text, end))
+
+
+def _is_year(value: int | float, m: re.Match) -> bool:
+    core = m.group("num")
+    return (
+        isinstance(value, int)
+        and core.isdigit()
+        and len(core) == 4
+        and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]
+        and not (
+            m.group("unit") or m.group("cur") or m.group("pct") or m.group("before") or m.group("dollar")
+        )
+    )
+
+
+def _quantity(
+    m: re.Match, norm: Normalized, rules: QuantityRules, context: dict[str, str | None]
+) -> Quantity | None:
+    text = norm.text
+    value = low = high = None
+    if m.group("range") or m.group("fromto") or m.group("dash"):
+        a, b = (m.group("r1"), m.group("r2")) if m.group("range") else (m.group("f1"), m.group("f2"))
+        if m.group("dash"):
+            a, b = m.group("d1"), m.group("d2")
+            low, high = parse_digits(a), parse_digits(b)
+            low, high = (None if x is None else _plain(x) for x in (low, high))
+        else:
+            low, high = _number(a), _number(b)
+        if low is None or high is None or low >= high:
+            return None
+        if m.group("dash") and not (m.group("unit") or m.group("cur") or m.group("pct")):
+            return None  # 2015-2017, scores, page spans: not counts without a unit
+    elif m.group("few"):
+        scale = lx.FEW_SCALES[m.group("fewscale") or ""]
+        if scale == 1 and not (m.group("unit") or m.group("cur")):
+            return None  # "عدة" alone qualifies anything: "عدة دول"
+        low, high = 3 * scale, 9 * scale
+    elif m.group("vague"):
+        low, high = lx.VAGUE[m.group("vague")]
+    elif m.group("num"):
+        if _is_not_count(m, text, rules):
+            return None
+        value = parse_number(m.group("num"))
+        if value is None or _is_year(value, m) or m.group("num") in ("واحد", "واحدة"):
+            return None
+    else:
+        value = 2
+    unit, currency = _unit(m, text, context)
+    approximate = False
+    for kind in (_BEFORE.get(m.group("before") or ""), _AFTER.get(m.group("after") or "")):
+        if kind == "approx":
+            approximate = True
+        elif kind and value is not None:
+            value, low, high = _bound(kind, value, low, high)
+    start, end = _span(m)
+    people_end = _nisba_plural(m, text)
+    if people_end is not None:
+        unit, end = "person", people_end
+    start, end = norm.to_original(start, end)
+    return Quantity(start, end, value, low, high, approximate, unit, currency)
+
+
+def _plain(x) -> int | float:
+    return int(x) if x.denominator == 1 else float(x)
+
+
+def _bound(kind: str, value, low, high):
+    step = 1 if isinstance(value, int) else 0
+    if kind == "above":
+        return None, value + step, high
+    if kind == "atleast":
+        return None, value, high
+    if kind == "below":
+        return None, low, value - step
+    return None, low, value  # upto
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    """From the bound or the number (clitics left out) to the last part matched."""
+    start = (
+        m.start("before")
+        if m.group("before")
+        else min(m.start(g) for g in ("range", "fromto", "dash", "few", "vague", "num", "dual") if m.group(g))
+    )
+    if m.group("vague") and m.string.startswith("ال", m.start("vague") - 2) and not m.group("before"):
+        start = m.start("vague") - 2
+    return start, m.end()
+
+
+def _unit(m: re.Match, text: str, context: dict[str, str | None]) -> tuple[str | None, str | None]:
+    if m.group("pct"):
+        return "percent", None
+    if m.group("dollar"):
+        return "money", "USD"
+    word = m.group("unit") or m.group("dual")
+    if word is not None:
+        return lx.UNIT_OF[word], None
+    if m.group("cur") is None:
+        return None, None
+    family = lx.CURRENCY_NOUNS[m.group("cur")]
+    adj = m.group("adj")
+    if adj:
+        code = lx.CURRENCY_CODES.get((family, lx.NISBA[adj]))
+        if code:
+            return "money", code
+    if family in lx.DEFAULT_CURRENCY:
+        return "money", lx.DEFAULT_CURRENCY[family]
+    if family not in context:
+        context[family] = _currency_from_context(family, text)
+    return "money", context[family]
+
+
+_NISBA_PLURAL_RE = re.compile(r"\s+([^\W\d_]{3,}(?:يين|يون))(?![^\W\d_])")
+
+
+def _nisba_plural(m: re.Match, text: str) -> int | None:
+    """Where a plural nisba after the number ends ("6 فلسطينيين"): people counted as persons."""
+    if m.group("after") or m.group("unit") or m.group("cur") or m.group("pct") or m.group("dual"):
+        return None
+    nxt = _NISBA_PLURAL_RE.match(text, m.end())
+    return nxt.end() if nxt else None
+
+
+def _currency_from_context(family: str, text: str) -> str | None:
+    """The currency a bare ليرة/دينار/... means: named elsewhere in the article, else its country."""
+    nouns = _alt(w for w, f in lx.CURRENCY_NOUNS.items() if f == family)
+    named = {
+        lx.CURRENCY_CODES.get((family, lx.NISBA[a]))
+        for a in re.findall(rf"(?:ال)?(?:{nouns})\s+(?:ال)?({_NISBA_ALT})", text)
+    } - {None}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    countries = [
+        code
+        for (fam, country), code in lx.CURRENCY_CODES.items()
+        if fam == family and country in lx.COUNTRY_NAMES
+        if re.search(rf"(?<![^\W\d_])[وبل]?(?:{lx.COUNTRY_NAMES[country].replace(' ', '|')}){_E}", text)
+    ]
+    return countries[0] if len(countries) == 1 else None

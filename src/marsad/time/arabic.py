@@ -1,0 +1,511 @@
+"""Arabic temporal expressions: one compiled pattern per family, each with its resolver.
+
+Patterns run on the normalised shadow text. Each resolver turns a match into an inclusive
+interval against the publication date (see :mod:`marsad.time.resolve` for the conventions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from marsad.quantity.lexicon import CURRENCY_NOUNS, UNIT_OF
+from marsad.quantity.numbers import NUMBER, parse_number
+from marsad.time import calendar as cal
+from marsad.time import lexicon as lx
+from marsad.time.calendar import Interval, InvalidDate
+
+_E = r"(?![^\W\d_])"
+_B = r"(?<![^\W\d_])"
+
+
+class NeedsPublished(LookupError):
+    """A relative expression met in an article without a publication date."""
+
+
+def _alt(words) -> str:
+    return "|".join(sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True))
+
+
+_ORDINALS = (
+    "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي_عشر الثاني_عشر "
+    "الثالث_عشر الرابع_عشر الخامس_عشر السادس_عشر السابع_عشر الثامن_عشر التاسع_عشر العشرين"
+).split()
+_UNIT_ORDINALS = _ORDINALS[:9]
+#: Day ordinals 1-31 as written ("الحادي والعشرين").
+DAY_ORDINALS = {w.replace("_", " "): i for i, w in enumerate(_ORDINALS, start=1)}
+DAY_ORDINALS.update({f"{u} والعشرين": 21 + i for i, u in enumerate(["الحادي", *_UNIT_ORDINALS[1:]])})
+DAY_ORDINALS.update({"الثلاثين": 30, "الحادي والثلاثين": 31})
+
+_WD = _alt(list(lx.WEEKDAYS) + [w[:-1] + "ه" for w in lx.WEEKDAYS if w.endswith("ة")])
+_MONTH = _alt(lx.GREGORIAN_MONTHS)
+_HMONTH = _alt(lx.HIJRI_MONTHS)
+_PART = _alt(lx.PARTS)
+_PAST, _NEXT, _CURRENT = _alt(lx.PAST), _alt(lx.NEXT), _alt(lx.CURRENT)
+_REL = rf"(?P<rel>(?:قبل\s+)?(?:{_PAST})|(?:بعد\s+)?(?:{_NEXT})|{_CURRENT})"
+_PREFIX = (
+    rf"{_B}(?:[وف](?=\S))?(?:(?P<since>منذ)\s+|(?P<during>خلال|طوال|طيلة)\s+)?"
+    rf"(?:(?P<part>{_PART})\s+(?:شهر\s+)?)?(?:[بل](?=\S))?"
+)
+_YEAR_WORD = r"(?:ال)?(?:عام|سنة)"
+_YEAR = rf"(?:(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>\d{{4}})(?:\s*م{_E})?)"
+_YEAR_REL = rf"(?:من\s+(?P<yrel>(?:ال)?(?:عام|سنة)\s+(?:{_PAST}|{_NEXT}|{_CURRENT})|هذا\s+العام|هذه\s+السنة))"
+_TOD = r"(?:صباح|مساء|ليل|ليلة|ظهر|فجر|عصر|صبيحة|منتصف\s+ليل|ظهيرة)"
+_ALL_UNITS = _alt(lx.UNIT_WORDS)
+_HEDGE = r"(?:نحو|حوالي|قرابة|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)"
+_PLURAL_UNITS = r"(?:ايام|يوما|اسابيع|اسبوعا|اشهر|شهور|شهرا|سنوات|سنين|اعوام|عاما|سنة|ساعات|ساعة|عقود)"
+_UNIT_DAYS = {"day": 1, "week": 7, "hour": 1}
+_UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120}
+
+
+def _year_value(m: re.Match, ctx) -> int | None:
+    if m.group("year"):
+        return int(m.group("year"))
+    rel = m.groupdict().get("yrel")
+    if rel:
+        return _pub(ctx).year + _direction(rel)
+    return None
+
+
+def _pub(ctx) -> date:
+    if ctx.published is None:
+        raise NeedsPublished
+    return ctx.published
+
+
+def _direction(word: str) -> int:
+    """-1 for past, +1 for next, 0 for current; "قبل الماضي" -2, "بعد المقبل" +2."""
+    last = word.split()[-1]
+    step = -1 if last in lx.PAST else 1 if last in lx.NEXT else 0
+    return step * 2 if word.startswith(("قبل", "بعد")) else step
+
+
+_rel_direction = _direction
+
+
+def _month_number(m: re.Match, ctx) -> int:
+    name = re.sub(r"\s+", " ", m.group("m1"))
+    month = lx.GREGORIAN_MONTHS[name]
+    if m.group("m2") and lx.GREGORIAN_MONTHS[re.sub(r"\s+", " ", m.group("m2"))] != month:
+        raise InvalidDate(f"two different months: {m.group(0)}")
+    return month
+
+
+def _strong_month_context(m: re.Match) -> bool:
+    return bool(m.group("day") or m.group("year") or m.group("rel") or m.group("yrel") or m.group("m2"))
+
+
+def _absolute(m: re.Match, ctx) -> Interval | None:
+    """ "15 أيلول/سبتمبر 2017", "مطلع أيلول الماضي", "الثامن من مايو", "10-15 سبتمبر"."""
+    month = _month_number(m, ctx)
+    name = re.sub(r"\s+", " ", m.group("m1"))
+    strong = _strong_month_context(m) or m.group("shahr")
+    if (
+        name in lx.AMBIGUOUS_MONTHS
+        and not strong
+        and (name != "اب" or ctx.original_char(m.start("m1")) != "آ")
+    ):
+        return None
+    framed = strong or m.group("part") or m.group("since") or m.group("during")
+    if not framed and _prev_word(ctx.norm_text, m.start()) not in _MONTH_PREPOSITIONS:
+        return None
+    year = _year_value(m, ctx)
+    if year is None:
+        pub = _pub(ctx)
+        if m.group("rel"):
+            step = _rel_direction(m.group("rel"))
+            year = pub.year
+            if step < 0:
+                year -= 1 if month >= pub.month else 0
+                year -= 1 if step < -1 else 0
+            elif step > 0:
+                year += 1 if month <= pub.month else 0
+        else:
+            year = cal.nearest_month_year(pub, month)
+    if m.group("day"):
+        if not m.group("day")[-1].isdigit() and _prev_word(ctx.norm_text, m.start()) in _PERIOD_WORDS:
+            return None  # "الأسبوع الأول من أبريل" is a week, not the first
+        dom = _day_number(m.group("day"))
+        last = cal.day(year, month, dom)
+        first = cal.day(year, month, _day_number(m.group("day0"))) if m.group("day0") else last
+        return (first, last) if first <= last else None
+    interval = cal.month_interval(year, month)
+    if m.group("part"):
+        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="month")
+    return interval
+
+
+_PERIOD_WORDS = frozenset("الاسبوع والاسبوع الشهر العام الربع النصف العشر الثلث".split())
+_MONTH_PREPOSITIONS = frozenset("في منذ حتي قبل بعد بحلول من الي خلال وفي ومنذ وحتي وخلال".split())
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD_RE.search(text, max(0, start - 12), start)
+    return m.group(1) if m else ""
+
+
+def _day_number(text: str) -> int:
+    text = re.sub(r"\s+", " ", text.removeprefix("ال"))
+    return int(text) if text.isdigit() else DAY_ORDINALS["ال" + text if not text.startswith("ال") else text]
+
+
+def _numeric(m: re.Match, ctx) -> Interval:
+    if m.group("iy"):
+        d = cal.day(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    else:
+        d = cal.day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    return d, d
+
+
+def _year(m: re.Match, ctx) -> Interval | None:
+    y1 = int(m.group("y1"))
+    marked = m.group("kw") or m.group("part") or m.group("since") or m.group("era") or m.group("during")
+    if m.group("era") and m.group("era").startswith("ه"):
+        start = cal.hijri_interval(y1, 1)[0]
+        end = cal.hijri_interval(int(m.group("y2") or y1), 12)[1]
+        return start, end
+    if not marked:
+        limit = (ctx.published.year + 10) if ctx.published else 2100
+        if not 1900 <= y1 <= limit or _counted_after(ctx.norm_text, m.end()):
+            return None
+        if _bound_before(ctx.norm_text, m.start()):
+            return None
+        if _prev_word(ctx.norm_text, m.start()) not in _MONTH_PREPOSITIONS and not _YEAR_FRAME_RE.search(
+            ctx.norm_text, max(0, m.start() - 2), m.start()
+        ):
+            return None  # "القضية 2000": a bare number needs "في"، "منذ" or brackets to be a year
+    interval = cal.year_interval(y1)
+    if m.group("y2"):
+        y2 = int(m.group("y2"))
+        if y2 <= y1:
+            return None
+        interval = (interval[0], cal.year_interval(y2)[1])
+    elif m.group("part"):
+        interval = cal.part_of(interval, lx.PARTS[m.group("part")], kind="year")
+    return interval
+
+
+_YEAR_FRAME_RE = re.compile(r"[(\[«،,]\s*$")
+_NEXT_WORD_RE = re.compile(r"\s*(?:من\s+)?(?:ال)?([^\W\d_]+)")
+_BOUND_BEFORE_RE = re.compile(r"(?:اكثر\s+من|نحو|حوالي|قرابة|اقل\s+من|الي|بلغ|\$)\s*$")
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """A noun after the number makes it a count ("2015 شخصا"), not a year."""
+    word = _NEXT_WORD_RE.match(text, end)
+    return bool(word) and (word.group(1) in UNIT_OF or word.group(1) in CURRENCY_NOUNS)
+
+
+def _bound_before(text: str, start: int) -> bool:
+    return bool(_BOUND_BEFORE_RE.search(text, max(0, start - 12), start))
+
+
+def _relative_period(m: re.Match, ctx) -> Interval | None:
+    """ "الأسبوع الماضي", "العام المقبل", "هذا الشهر", "نهاية العام"."""
+    unit = m.group("unit").removeprefix("ال")
+    if not (m.group("this") or m.group("rel") or m.group("part")):
+        return None
+    if not m.group("unit").startswith("ال") and not m.group("this"):
+        return None
+    pub = _pub(ctx)
+    step = _rel_direction(m.group("rel")) if m.group("rel") else 0
+    if unit == "اسبوع":
+        if step == 0:
+            interval = cal.week_of(pub)
+        elif step < 0:  # the seven days before publication
+            interval = pub + timedelta(days=7 * step), pub + timedelta(days=7 * step + 6)
+        else:
+            interval = pub + timedelta(days=7 * step - 6), pub + timedelta(days=7 * step)
+        kind = "week"
+    elif unit == "شهر":
+        first = cal.add_months(pub.replace(day=1), step)
+        interval, kind = cal.month_interval(first.year, first.month), "month"
+    else:
+        interval, kind = cal.year_interval(pub.year + step), "year"
+    if m.group("part"):
+        return cal.part_of(interval, lx.PARTS[m.group("part")], kind=kind)
+    return interval
+
+
+def _deictic(m: re.Match, ctx) -> Interval | None:
+    """ "أمس", "اليوم", "غدا", "بعد غد", "أمس الأحد", "مساء أمس", "الليلة الماضية"."""
+    word = re.sub(r"\s+", " ", m.group("deictic"))
+    if word == "اليوم" and _followed_by_adjective(ctx.norm_text, m.end()) and not m.group("wd"):
+        return None
+    pub = _pub(ctx)
+    offset = {
+        "امس": -1, "الامس": -1, "البارحة": -1, "الليلة الماضية": -1, "امس الاول": -2,
+        "اول امس": -2, "اول من امس": -2, "غدا": 1, "بعد غد": 2, "غد": 1,
+    }.get(word, 0)  # fmt: skip
+    d = pub + timedelta(days=offset)
+    if m.group("wd"):
+        weekday = _weekday(m.group("wd"))
+        if d.weekday() != weekday:  # the weekday is the firmer word
+            d = cal.weekday_before(pub, weekday) if offset < 0 else cal.weekday_on_or_before(pub, weekday)
+            if offset > 0:
+                d = cal.weekday_after(pub, weekday)
+    return d, d
+
+
+_ADJ_AFTER_RE = re.compile(r"\s+ال[^\W\d_]+")
+
+
+def _followed_by_adjective(text: str, end: int) -> bool:
+    """ "اليوم الأول", "اليوم العالمي": a day described, not today."""
+    return bool(_ADJ_AFTER_RE.match(text, end))
+
+
+def _weekday(word: str) -> int:
+    word = word[:-1] + "ة" if word.endswith("ه") else word
+    return lx.WEEKDAYS[word]
+
+
+_NOT_WEEKDAY_BEFORE_RE = re.compile(r"(?:بين|كلا|هذين|من)\s+$")
+
+
+def _weekday_expr(m: re.Match, ctx) -> Interval | None:
+    """ "الثلاثاء" (the last on or before publication), "يوم الجمعة المقبل", "السبت الماضي"."""
+    wd = m.group("wd")
+    framed = m.group("yawm") or m.group("tod") or m.group("rel")
+    if (
+        wd.startswith("الاثنين")
+        and not framed
+        and _NOT_WEEKDAY_BEFORE_RE.search(ctx.norm_text, max(0, m.start() - 8), m.start())
+    ):
+        return None  # "بين الاثنين" is "between the two"
+    pub = _pub(ctx)
+    weekday = _weekday(wd)
+    step = _rel_direction(m.group("rel")) if m.group("rel") else 0
+    if step < 0:
+        d = cal.weekday_before(pub, weekday) - timedelta(days=7 * (-step - 1))
+    elif step > 0:
+        d = cal.weekday_after(pub, weekday) + timedelta(days=7 * (step - 1))
+    else:
+        d = cal.weekday_on_or_before(pub, weekday)
+    return d, d
+
+
+def _units_back(pub: date, n: float, unit: str, sign: int) -> date:
+    if unit in _UNIT_DAYS:
+        days = n * _UNIT_DAYS[unit] / (24 if unit == "hour" else 1)
+        return pub + timedelta(days=sign * round(days))
+    return cal.add_months(pub, sign * round(n * _UNIT_MONTHS[unit]))
+
+
+def _ago(m: re.Match, ctx) -> Interval | None:
+    """ "قبل يومين" (that day), "منذ ثلاث سنوات" (then until publication), "بعد أسبوعين"."""
+    word = m.group("aunit")
+    unit = lx.UNIT_WORDS[word]
+    if m.group("n"):
+        n = parse_number(m.group("n"))
+    elif word in lx.DUAL_UNITS:
+        n = 2
+    elif word in _PLURAL_SINGULAR or word in ("سنين",):
+        return None  # "قبل أشهر", "منذ سنوات": some months, some years
+    else:
+        n = 1
+    if n is None or n > 10_000:
+        return None
+    if _RELATIVE_TO_EVENT_RE.match(ctx.norm_text, m.end()):
+        return None  # "قبل يومين من الانتخابات" counts from another event
+    pub = _pub(ctx)
+    direction = m.group("dir")
+    if direction == "منذ":
+        return _units_back(pub, n, unit, -1), pub
+    sign = -1 if direction == "قبل" else 1
+    d = _units_back(pub, n, unit, sign)
+    if unit in ("month",):
+        return cal.month_interval(d.year, d.month)
+    if unit in ("year", "decade"):
+        return cal.year_interval(d.year)
+    return d, d
+
+
+_RELATIVE_TO_EVENT_RE = re.compile(r"\s+(?:من|علي)\s")
+
+
+def _recent(m: re.Match, ctx) -> Interval | None:
+    """ "خلال الأيام الماضية", "الأسابيع الأخيرة", "الأيام الثلاثة المقبلة", "العامين الماضيين"."""
+    word = m.group("punit").removeprefix("ال")
+    pub = _pub(ctx)
+    unit = lx.UNIT_WORDS.get(word) or lx.UNIT_WORDS.get(_PLURAL_SINGULAR.get(word, ""), "day")
+    count = m.group("pn1") or m.group("pn2")
+    if word in lx.DUAL_UNITS:
+        n = 2
+    elif count:
+        n = parse_number(count.removeprefix("ال"))
+        if n is None or n > 10_000:
+            return None
+    else:
+        n = {"day": 7, "hour": 24, "week": 4, "month": 6, "year": 5, "decade": 3}[unit]
+    future = any(m.group("prel").endswith(x) for x in ("قبلة", "قبلين", "قادمة", "قادمين"))
+    if future:
+        return pub + timedelta(days=1), _units_back(pub, n, unit, 1)
+    if unit == "hour":
+        return _units_back(pub, n, unit, -1), pub
+    return _units_back(pub, n, unit, -1), pub - timedelta(days=1)
+
+
+_PLURAL_SINGULAR = {"ايام": "يوم", "اسابيع": "اسبوع", "اشهر": "شهر", "شهور": "شهر", "سنوات": "سنة",
+                    "سنين": "سنة", "اعوام": "عام", "ساعات": "ساعة", "عقود": "عقد"}  # fmt: skip
+
+
+def _season(m: re.Match, ctx) -> Interval | None:
+    """ "صيف 2017", "ربيع العام الماضي", "الصيف الماضي", "هذا الشتاء"."""
+    name = m.group("season").removeprefix("ال")
+    months = lx.SEASONS[name]
+    year = _year_value(m, ctx)
+    if year is None:
+        if not (m.group("rel") or m.group("this")):
+            return None
+        pub = _pub(ctx)
+        year = pub.year
+        step = _rel_direction(m.group("rel")) if m.group("rel") else 0
+        this = cal.season_interval(year, months)
+        if step < 0 and this[1] >= pub:
+            year -= 1
+        elif step > 0 and this[0] <= pub:
+            year += 1
+    interval = cal.season_interval(year, months)
+    if m.group("part"):
+        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="season")
+    return interval
+
+
+_DECADES = {"عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50, "ستينيات": 60,
+            "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90}  # fmt: skip
+_CENTURIES = {"الماضي": 20, "العشرين": 20, "التاسع عشر": 19, "الثامن عشر": 18, "الحالي": 21,
+              "الحادي والعشرين": 21}  # fmt: skip
+
+
+def _decade(m: re.Match, ctx) -> Interval | None:
+    """ "الثمانينيات" (1980-1989), "تسعينيات القرن الماضي", "القرن العشرين" (1900-1999)."""
+    century = _CENTURIES[re.sub(r"\s+", " ", m.group("cent"))] if m.group("cent") else 20
+    if m.group("cent") == "الماضي" and ctx.published and ctx.published.year < 2000:
+        century = 19
+    base = (century - 1) * 100
+    if m.group("decade"):
+        start = base + _DECADES[m.group("decade").removeprefix("ال")]
+        interval = cal.year_interval(start)[0], cal.year_interval(start + 9)[1]
+    else:
+        interval = cal.year_interval(base)[0], cal.year_interval(base + 99)[1]
+    if m.group("part"):
+        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="period")
+    return interval
+
+
+def _hijri(m: re.Match, ctx) -> Interval | None:
+    """ "15 رمضان 1439 هـ", "شهر رمضان الماضي", "رمضان 1439"."""
+    month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hm"))]
+    if m.group("hy"):
+        year = int(m.group("hy"))
+    elif m.group("hday") or m.group("hshahr") or m.group("hrel"):
+        pub = _pub(ctx)
+        year = cal.hijri_year_of(pub)
+        step = _rel_direction(m.group("hrel")) if m.group("hrel") else 0
+        this = cal.hijri_interval(year, month)
+        if step < 0 and this[1] >= pub:
+            year -= 1
+        elif step > 0 and this[0] <= pub:
+            year += 1
+    else:
+        return None
+    if m.group("hday"):
+        return cal.hijri_interval(year, month, _day_number(m.group("hday")))
+    return cal.hijri_interval(year, month)
+
+
+Resolver = Callable[[re.Match, object], Interval | None]
+
+
+def families() -> list[tuple[str, str, str, Resolver]]:
+    """(name, gate, pattern, resolver) for every Arabic family.
+
+    The gate is a cheap pattern for the family's key word; the full pattern only runs in a
+    window around each gate hit, which keeps the stage fast on long articles.
+    """
+    day = rf"(?:ال)?\d{{1,2}}|{_alt(DAY_ORDINALS)}"
+    absolute = (
+        rf"{_PREFIX}(?P<core>(?:(?:يوم\s+)?(?:{_WD})\s+(?:الموافق\s+)?)?"
+        rf"(?:يوم\s+)?(?:(?P<day0>\d{{1,2}})\s*(?:-|–|و|الي|حتي)\s*)?(?:(?P<day>{day})\s+(?:من\s+)?)?"
+        rf"(?:(?P<shahr>شهر)\s+)?(?P<m1>{_MONTH}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_MONTH}){_E}(?:\s*\))?)?"
+        rf"(?:\s+(?:من\s+)?{_YEAR}|\s+{_REL}{_E}|\s+{_YEAR_REL})?)"
+    )
+    numeric = (
+        rf"{_PREFIX}(?P<core>(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<mo>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"
+        rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?!\d)"
+    )
+    year = (
+        rf"{_PREFIX}(?P<core>(?:(?P<kw>{_YEAR_WORD}|(?:ال)?عامي|(?:ال)?سنتي|(?:ال)?فترة)\s+)?"
+        rf"(?:(?:ما\s+)?بين\s+)?(?P<y1>\d{{4}})(?!\d)(?:\s*(?:-|–|الي|حتي|و)\s*(?P<y2>\d{{4}})(?!\d))?"
+        rf"(?:\s*(?P<era>م|ه|هجرية|للهجرة|ميلادية|للميلاد){_E})?)"
+    )
+    relative = (
+        rf"{_PREFIX}(?P<core>(?:(?P<this>هذا|هذه)\s+)?(?P<unit>(?:ال)?(?:اسبوع|شهر|عام|سنة)){_E}"
+        rf"(?:\s+(?:الميلادي|الميلادية|الهجري|الهجرية))?(?:\s+{_REL}{_E})?)"
+    )
+    deictic = (
+        rf"{_PREFIX}(?P<core>(?:{_TOD}\s+)?(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+(?:من\s+)?امس|بعد\s+غد|"
+        rf"الليلة\s+الماضية|الامس|امس|اليوم|غدا|البارحة|الليلة){_E}(?:\s+(?P<wd>{_WD}){_E})?)"
+    )
+    weekday = (
+        rf"{_PREFIX}(?P<core>(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wd>{_WD}){_E}"
+        rf"(?:\s+{_REL}{_E})?)"
+    )
+    ago = (
+        rf"{_B}(?:[وف](?=\S))?(?P<core>(?P<dir>قبل|منذ)\s+(?:{_HEDGE}\s+)?(?:(?P<n>{NUMBER})\s+)?"
+        rf"(?P<aunit>{_ALL_UNITS}){_E})"
+    )
+    recent = (
+        rf"{_PREFIX}(?P<core>(?:(?P<pn1>(?:ال)?\d+)\s+)?(?P<punit>(?:ال)?(?:{_PLURAL_UNITS}|"
+        rf"{_alt(lx.DUAL_UNITS)})){_E}(?:\s+(?P<pn2>(?:ال)?(?:{NUMBER})))?(?:\s+القليلة)?"
+        rf"\s+(?P<prel>الماضية|الماضيين|الاخيرة|الاخيرين|المقبلة|المقبلين|القادمة|القادمين|المنصرمة|"
+        rf"الفايتة){_E})"
+    )
+    season = (
+        rf"{_PREFIX}(?P<core>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+)?(?P<season>(?:ال)?(?:ربيع|صيف|خريف|شتاء)){_E}"
+        rf"(?:\s+{_YEAR}|\s+{_REL}{_E}|\s+(?P<yrel>(?:ال)?(?:عام|سنة)\s+(?:{_PAST}|{_NEXT}|{_CURRENT})))?)"
+    )
+    decade = (
+        rf"{_PREFIX}(?P<core>(?P<decade>(?:ال)?(?:{_alt(_DECADES)}))(?:\s+(?:من\s+)?القرن\s+"
+        rf"(?P<cent>{_alt(_CENTURIES)}))?{_E}|القرن\s+(?P<cent2>{_alt(_CENTURIES)}){_E})"
+    )
+    hijri = (
+        rf"{_PREFIX}(?P<core>(?:(?P<hday>{day})\s+(?:من\s+)?)?(?:(?P<hshahr>شهر)\s+)?(?P<hm>{_HMONTH}){_E}"
+        rf"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<hy>\d{{3,4}})\s*(?:ه|هجرية|للهجرة){_E}|\s+(?P<hrel>{_PAST}|"
+        rf"{_NEXT}|{_CURRENT}){_E})?)"
+    )
+    months = _alt(m for m in lx.GREGORIAN_MONTHS if m != "اب")
+    return [
+        ("absolute", rf"{months}|(?<!\w)اب(?!\w)", absolute, _absolute),
+        ("numeric", r"\d[/.\-]\d", numeric, _numeric),
+        ("hijri", _HMONTH, hijri, _hijri),
+        ("ago", "قبل|منذ", ago, _ago),
+        ("recent", "الماضي|الاخير|المقبل|القادم|المنصرم|الفايت", recent, _recent),
+        ("season", "ربيع|صيف|خريف|شتاء", season, _season),
+        ("decade", "ينيات|القرن", decade, _decade_fix),
+        ("year", r"\d{4}", year, _year),
+        ("relative", "اسبوع|شهر|عام|سنة", relative, _relative_period),
+        ("deictic", "امس|اليوم|غد|الليلة|البارحة", deictic, _deictic),
+        ("weekday", "اثنين|ثلاثاء|اربعاء|خميس|جمعة|جمعه|سبت|احد", weekday, _weekday_expr),
+    ]
+
+
+def _decade_fix(m: re.Match, ctx) -> Interval | None:
+    """The century alone is named in ``cent2``; the decade's century in ``cent``."""
+    if m.group("cent2"):
+        return _century(m.group("cent2"), m, ctx)
+    return _decade(m, ctx)
+
+
+def _century(name: str, m: re.Match, ctx) -> Interval:
+    century = _CENTURIES[re.sub(r"\s+", " ", name)]
+    if name == "الماضي" and ctx.published and ctx.published.year < 2000:
+        century = 19
+    base = (century - 1) * 100
+    interval = cal.year_interval(base)[0], cal.year_interval(base + 99)[1]
+    if m.group("part"):
+        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="period")
+    return interval

@@ -1,0 +1,168 @@
+"""The "when" stage: temporal expressions as inclusive calendar intervals.
+
+Every expression is resolved against the article's publication date. Conventions:
+
+- a date is that day; a month, year, season, decade or century is all of it; ranges
+  ("بين 10 و15 سبتمبر", "2011-2015") run from the first to the last;
+- a month without a year is the one within five months ahead of publication, else the past
+  one; "أيلول الماضي" the last September before publication's month, "المقبل" the next;
+- a weekday alone ("الثلاثاء") is the last one on or before publication, "الماضي" the last
+  one before it, "المقبل"/"القادم" the next one after it; with أمس/اليوم/غدا the weekday wins;
+- "الأسبوع الماضي" is the seven days before publication, "الأسبوع المقبل" the seven after,
+  "هذا الأسبوع" the Sunday-Saturday week; "الشهر/العام الماضي" the previous calendar month/year;
+- parts: a month splits at the 10th and 20th (مطلع 1-10, منتصف 11-20, أواخر/نهاية 21-end), a
+  year into thirds of four months, anything else into thirds of its days;
+- "منذ X" runs from the start of X to publication; "خلال" and "طوال" are kept in the span;
+- "قبل يومين" is that day, "قبل شهرين"/"قبل عامين" that calendar month/year, "منذ عامين"
+  the two years up to publication; "الأيام/الأسابيع/الأشهر/السنوات الماضية" without a number
+  are the last 7 days, 4 weeks, 6 months or 5 years before publication, with a number that many;
+- winter Y runs from December Y-1 to February Y; decades and centuries are 1980-1989, 1900-1999.
+
+Without a publication date only absolute expressions are kept and a diagnostic says so.
+Spans leave out a leading و/ف and prepositions such as في, so ``text[start:end]`` is the
+expression itself ("مطلع أيلول/سبتمبر الماضي", "خلال الأسبوع الماضي", "أمس الأحد").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from marsad.article import Article, TimeExpr
+from marsad.nlp.normalize import Normalized, normalize
+from marsad.time import arabic, english
+from marsad.time.arabic import NeedsPublished, Resolver
+from marsad.time.calendar import InvalidDate
+
+STAGE = "time"
+_LATIN_RE = re.compile(r"[A-Za-z]{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSettings:
+    """``english``: also look for English expressions (only where the text has Latin words)."""
+
+    english: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRules:
+    """Compiled families: (name, pattern, resolver); built by :func:`load_time_rules`."""
+
+    arabic: tuple[tuple[str, re.Pattern, re.Pattern, Resolver], ...]
+    english: tuple[tuple[str, re.Pattern, re.Pattern, Resolver], ...]
+
+
+def load_time_rules() -> TimeRules:
+    """Compile every family's pattern (a fraction of a second: do it once, pass it down)."""
+
+    def build(fams):
+        return tuple((name, re.compile(gate), re.compile(source), fn) for name, gate, source, fn in fams)
+
+    return TimeRules(build(arabic.families()), build(english.families()))
+
+
+@cache
+def _default_rules() -> TimeRules:
+    return load_time_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    published: date | None
+    norm: Normalized
+
+    @property
+    def norm_text(self) -> str:
+        return self.norm.text
+
+    def original_char(self, i: int) -> str:
+        """The character of the article's text behind shadow position ``i``."""
+        start, _ = self.norm.to_original(i, i + 1)
+        return self.norm.original[start]
+
+
+def resolve_times(
+    article: Article, *, rules: TimeRules | None = None, settings: TimeSettings | None = None
+) -> Article:
+    """Fill ``times`` with the article's temporal expressions as intervals, in text order."""
+    rules = rules or _default_rules()
+    settings = settings or TimeSettings()
+    norm = normalize(article.text)
+    ctx = _Context(article.published, norm)
+    families = rules.arabic
+    if settings.english and _LATIN_RE.search(norm.text):
+        families += rules.english
+    candidates: list[tuple[int, int, date, date]] = []
+    unresolved: list[str] = []
+    invalid: list[str] = []
+    for _name, gate, pattern, resolve in families:
+        for m in _matches(gate, pattern, norm.text):
+            start = min(m.start(g) for g in ("since", "during", "part", "core") if _has(m, g))
+            try:
+                interval = resolve(m, ctx)
+            except NeedsPublished:
+                unresolved.append(m.group("core"))
+                continue
+            except InvalidDate as exc:
+                invalid.append(f"{m.group(0).strip()!r} ({exc})")
+                continue
+            if interval is None:
+                continue
+            first, last = interval
+            if _has(m, "since") and not _has(m, "y2") and ctx.published and first <= ctx.published:
+                last = max(last, ctx.published)
+            candidates.append((start, m.end(), first, last))
+    times = []
+    for start, end, first, last in _longest_first(candidates):
+        o_start, o_end = norm.to_original(start, end)
+        times.append(TimeExpr(o_start, o_end, first, last))
+    times.sort(key=lambda t: t.start)
+    out = article.with_layers(times=tuple(times))
+    if unresolved:
+        out = out.with_error(
+            "no_published_date",
+            STAGE,
+            f"{len(unresolved)} relative time expression(s) left out: the article has no publication "
+            f"date (e.g. {unresolved[0]!r}); give one with --published",
+        )
+    for message in invalid[:5]:
+        out = out.with_error("invalid_date", STAGE, f"not a calendar date: {message}")
+    return out
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 60, 80
+_SPACE_RE = re.compile(r"\s|$")
+
+
+def _matches(gate: re.Pattern, pattern: re.Pattern, text: str):
+    """The pattern's matches in windows around the gate's hits, each window ending at a space."""
+    windows: list[list[int]] = []
+    for hit in gate.finditer(text):
+        start = max(0, hit.start() - _WINDOW_BEFORE)
+        end = _SPACE_RE.search(text, min(len(text), hit.end() + _WINDOW_AFTER)).start()
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def _has(m: re.Match, group: str) -> bool:
+    return group in m.re.groupindex and m.group(group) is not None
+
+
+def _longest_first(candidates):
+    """Non-overlapping candidates, the longest winning (then the earliest)."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        start, end = cand[0], cand[1]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(cand)
+    return chosen
