@@ -10,7 +10,15 @@ from marsad.geo.gazetteer import haversine_km
 from tests.geo.conftest import article
 
 ALEPPO, IDLIB_CITY, IDLIB_GOV, HAMA, MOSUL = 170063, 169389, 169387, 170017, 99072
-AL_BAB, TABQA, RAQQA_SY, RIQQAH_KW, AZAZ, KAFRANBEL, BAGHDAD = 174018, 172374, 172955, 285728, 172082, 168661, 98182
+AL_BAB, TABQA, RAQQA_SY, RIQQAH_KW, AZAZ, KAFRANBEL, BAGHDAD = (
+    174018,
+    172374,
+    172955,
+    285728,
+    172082,
+    168661,
+    98182,
+)
 TURKEY, SYRIA = 298795, 163843
 
 
@@ -38,7 +46,9 @@ def test_tabqa_the_town_and_the_class(gazetteer):
 
 def test_raqqa_in_syria_and_riqqah_in_kuwait(gazetteer):
     assert ids(places(gazetteer, "قصف التحالف مواقع في الرقة السورية.")) == [("الرقة", RAQQA_SY)]
-    kuwait = places(gazetteer, "اندلع حريق في منطقة الرقة قرب مدينة الكويت، وقال الدفاع المدني الكويتي إنه أخمد.")
+    kuwait = places(
+        gazetteer, "اندلع حريق في منطقة الرقة قرب مدينة الكويت، وقال الدفاع المدني الكويتي إنه أخمد."
+    )
     assert ("الرقة", RIQQAH_KW) in ids(kuwait)
 
 
@@ -99,7 +109,9 @@ def test_relative_places(gazetteer, text, phrase, direction, anchor, km):
 
 
 def test_country_adjectives(gazetteer):
-    found = places(gazetteer, "توغلت القوات في الأراضي السورية ووصلت إلى العاصمة العراقية، وقال الجيش التركي.")
+    found = places(
+        gazetteer, "توغلت القوات في الأراضي السورية ووصلت إلى العاصمة العراقية، وقال الجيش التركي."
+    )
     assert [(t, p.geonameid) for t, p in found] == [("الأراضي السورية", SYRIA), ("العاصمة العراقية", BAGHDAD)]
 
 
@@ -129,7 +141,22 @@ def test_list_of_ten_thousand_places(gazetteer):
     assert len(a.places) == 10_000 and validate(a) == []
 
 
-WORDS = ["في", "مدينة", "حلب", "وإدلب", "شمال", "الباب", "ريف", "حماة", "الشمالي", "، ", "ًّ", "ـ", "بغداد", "x"]
+WORDS = [
+    "في",
+    "مدينة",
+    "حلب",
+    "وإدلب",
+    "شمال",
+    "الباب",
+    "ريف",
+    "حماة",
+    "الشمالي",
+    "، ",
+    "ًّ",
+    "ـ",
+    "بغداد",
+    "x",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,8 +1,9 @@
 """Score place resolution against a hand-made gold of toponym mentions in news articles.
 
 Gold format (JSON): ``{"corpus": ..., "articles": [{"id", "published", "sentences": [[start, end]],
-"mentions": [{"start", "end", "text", "level", "geonameid", "lat", "lon", "relation"}]}]}``.
-Only the annotated sentences count: a predicted place outside them is neither right nor wrong.
+"mentions": [{"start", "end", "text", "level", "geonameid", "lat", "lon", "relation"}],
+"ignore": [[start, end]]}]}``. Only the annotated sentences count, and ``ignore`` spans (toponyms the
+gold cannot pin) do not count at all: a predicted place there is neither right nor wrong.
 """
 
 from __future__ import annotations
@@ -82,7 +83,12 @@ def score_article(article: Article, gold: dict, scores: GeoScores) -> None:
     def inside(start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in sentences)
 
-    predicted = [p for p in article.places if inside(p.start, p.end)]
+    ignored = gold.get("ignore") or []  # toponyms the gold cannot pin (rivers, unlisted districts)
+    predicted = [
+        p
+        for p in article.places
+        if inside(p.start, p.end) and not any(a < p.end and p.start < b for a, b in ignored)
+    ]
     mentions = gold["mentions"]
     scores.gold += len(mentions)
     scores.predicted += len(predicted)

@@ -198,16 +198,20 @@ def _confident(it: Item, c: Candidate) -> bool:
 
 
 def _near(c: Candidate, items: list[Item], n: int, km: float) -> bool:
-    for k, other in enumerate(items):
+    """Another confidently placed name of the article (not this name again) lies within ``km``."""
+    key = items[n].mention.key
+    for other in items:
         o = other.chosen
-        if k == n or o is None or other.common or o.level in ("country", "region"):
+        if o is None or other.mention.key == key or o.level in ("country", "region"):
+            continue
+        if not _confident(other, o):
             continue
         if haversine_km(c.lat, c.lon, o.lat, o.lon) < km:
             return True
     return False
 
 
-def _listed(it: Item, items: list[Item], n: int, shadow: Shadow) -> bool:
+def _listed(it: Item, c: Candidate, items: list[Item], n: int, shadow: Shadow) -> bool:
     """Named in a list with another place of the article (حلب والباب، الرقة، الطبقة)."""
     m = it.mention
     if m.latin:
@@ -222,7 +226,7 @@ def _listed(it: Item, items: list[Item], n: int, shadow: Shadow) -> bool:
             if k < n
             else partner.chosen is not None and _confident(partner, partner.chosen)
         )
-        if settled:
+        if settled and haversine_km(c.lat, c.lon, partner.chosen.lat, partner.chosen.lon) < 300:
             o = items[k].mention
             if (k == n - 1 and before and o.last_word >= m.first_word - 1) or (
                 k == n + 1 and after and o.first_word <= m.last_word + 1
@@ -242,7 +246,7 @@ def _accept(
     if ctx.person and not cued:
         return c.level == "country"
     if it.common and c.level not in ("country", "region"):
-        if cued or _listed(it, items, n, shadow):
+        if cued or _listed(it, c, items, n, shadow):
             return True
         m = it.mention
         following = shadow.stem(m.last_word + 1)
@@ -253,6 +257,8 @@ def _accept(
     if c.level in ("country", "region", "admin1", "city"):
         return True
     if c.country not in ARAB:
+        if ctx.qualifier == "admin":
+            return False  # ولاية مونتانا: a state the gazetteer lacks, not a town that shares its name
         return cued or c.population >= s.foreign_town_min_population or _near(c, items, n, 150.0)
     if cued or " " in it.mention.key or c.population >= s.town_min_population:
         return True
