@@ -84,7 +84,7 @@ def load_quantity_rules() -> QuantityRules:
         rf"|(?P<dual>{_alt(lx.DUALS)}){_E})"
         rf"(?:\s*(?P<pct>{lx.PERCENT})|\s*(?P<dollar>\$)"
         rf"|\s+(?:من\s+)?(?:ال)?(?:(?P<unit>{_alt(lx.UNIT_OF)})"
-        rf"|(?P<cur>{_alt(lx.CURRENCY_NOUNS)})(?:\s+(?:ال)?(?P<adj>{_NISBA_ALT})(?:ية|يا|ين|ة|ه)?{_E})?){_E})?"
+        rf"|(?P<cur>{_alt(lx.CURRENCY_NOUNS)})(?:\s+(?:ال)?(?P<adj>{_NISBA_ALT})(?:ين|ون|ة|ه|ا)?{_E})?){_E})?"
         rf"(?:\s+(?P<after>{_alt(_AFTER)}){_E})?"
     )
     month_after = re.compile(rf"\s+(?:من\s+)?(?:شهر\s+)?(?:{_alt(GREGORIAN_MONTHS)}){_E}")
@@ -158,8 +158,8 @@ def _is_not_count(m: re.Match, text: str, rules: QuantityRules) -> bool:
     """Whether the bare number of ``m`` is a year, date, identifier, clock time or code."""
     start, end = m.start("num"), m.end("num")
     core = m.group("num")
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start].rjust(2)  # padded: "" is in every string
+    after = text[end : end + 2].ljust(2)
     if (before[-1:] in "/:-." and before[:1].isdigit()) or (after[:1] in "/:" and after[1:2].isdigit()):
         return True
     if before[-1:] in "-+" or after[:1] == "+" or _LATIN_RE.search(text[max(0, start - 3) : start]):
@@ -213,7 +213,8 @@ def _quantity(
         if _is_not_count(m, text, rules):
             return None
         value = parse_number(m.group("num"))
-        if value is None or _is_year(value, m) or m.group("num") in ("واحد", "واحدة"):
+        lone_one = m.group("num") in ("واحد", "واحدة") and not m.group("unit")
+        if value is None or _is_year(value, m) or lone_one:
             return None
     else:
         value = 2

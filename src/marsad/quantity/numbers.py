@@ -13,7 +13,7 @@ from fractions import Fraction
 
 # Words for 1-10 in every gender and case form; ة may be written ه.
 _UNITS = {
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "صفر": 0, "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
     "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
     "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
     "عشر": 10, "عشرة": 10,
@@ -66,13 +66,13 @@ FRACTION = _alt(_FRACTIONS)
 DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.٫]\d+)?"
 
 _E = r"(?![^\W\d_])"  # no letter after
-_PIECE = rf"(?:{WORD}|{SCALE}|(?:{FRACTION})(?:\s+ال?(?:{SCALE}))?){_E}"
-_DPIECE = rf"(?:{DIGITS})(?:\s*(?:{SCALE}){_E})?"
-# Digits join other pieces only through a scale word, so "2017 و2018" stays two numbers.
-_TAIL = rf"(?:\s*و\s*(?:{_DPIECE}|{_PIECE})|\s+{_PIECE})*"
 # The first word of 11 and 12 ("أحد عشر"), only ever before عشر.
 _TEEN_FIRST = {"احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2}
 _TEEN = rf"(?:{_alt(_TEEN_FIRST)}|{WORD})\s+عشر[ةه]?{_E}"
+_PIECE = rf"(?:{_TEEN}|{WORD}|{SCALE}|(?:{FRACTION})(?:\s+ال?(?:{SCALE}))?){_E}"
+_DPIECE = rf"(?:{DIGITS})(?:\s*(?:{SCALE}){_E})?"
+# Digits join other pieces only through a scale word, so "2017 و2018" stays two numbers.
+_TAIL = rf"(?:\s*و\s*(?:{_DPIECE}|{_PIECE})|\s+{_PIECE})*"
 #: One whole number: digits or number words, joined by spaces or و, with scale words. It has no
 #: left boundary of its own: a caller puts one, with the proclitics it allows (وثلاثة، بخمسة).
 NUMBER = (
