@@ -269,6 +269,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within a few percent of the great circle below 1,000 km, and fast."""
+    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.195 * math.hypot(x, lat2 - lat1)
+
+
 def offset_point(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
     """The point ``distance_km`` from (lat, lon) along ``bearing_deg`` on a sphere."""
     d = distance_km / 6371.0

@@ -40,23 +40,22 @@ class Shadow:
     text: str
     words: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]
+    tokens: tuple[str, ...]
 
     @classmethod
     def of(cls, text: str) -> Shadow:
         norm = normalize(text, ta_marbuta=True)
         shadow = norm.text.replace("-", " ")
-        words = tuple(m.span() for m in WORD_RE.finditer(shadow))
-        return cls(norm, shadow, words, tuple(s for s, _ in words))
+        found = list(WORD_RE.finditer(shadow))
+        words = tuple(m.span() for m in found)
+        return cls(norm, shadow, words, tuple(s for s, _ in words), tuple(m.group() for m in found))
 
     def word_at(self, pos: int) -> int:
         """Index of the word that contains (or last starts before) shadow position ``pos``."""
         return bisect_right(self.starts, pos) - 1
 
     def word(self, index: int) -> str:
-        if 0 <= index < len(self.words):
-            start, end = self.words[index]
-            return self.text[start:end]
-        return ""
+        return self.tokens[index] if 0 <= index < len(self.tokens) else ""
 
     def stem(self, index: int) -> str:
         return strip_clitics(self.word(index))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from marsad.article import Article, Entity, Place, Relation
 from marsad.geo.context import BEARING, WORDS, Context, analyse, latin_direction
-from marsad.geo.gazetteer import MENA, Candidate, Gazetteer, haversine_km, offset_point
+from marsad.geo.gazetteer import MENA, Candidate, Gazetteer, approx_km, haversine_km, offset_point
 from marsad.geo.matcher import Mention, Shadow, find_arabic, find_latin
 
 STAGE = "geo"
@@ -27,7 +27,7 @@ NISBA_HEADS = frozenset(
     "الداخل الشمال الجنوب الشرق الغرب الوسط الصحراء الجزر الموانئ الاقاليم الولايات الريف".split()
 )
 NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E", "الغرب": "W"}
-LISTING = frozenset(("و", "،", ",", "او"))
+NISBA_ENDINGS = frozenset("يهنت")
 LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
 PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
 # Where GeoNames' Arabic names of small towns are Arabic names; elsewhere they are mostly
@@ -153,10 +153,11 @@ def _attach_entities(items: list[Item], entities: tuple[Entity, ...], shadow: Sh
 
 def _nisba_votes(shadow: Shadow, g: Gazetteer) -> dict[str, int]:
     votes: dict[str, int] = {}
-    for i in range(len(shadow.words)):
-        cc = g.nisba.get(shadow.stem(i))
-        if cc:
-            votes[cc] = votes.get(cc, 0) + 1
+    for i, word in enumerate(shadow.tokens):
+        if word[-1] in NISBA_ENDINGS:  # every adjective form ends so; skip the stripping otherwise
+            cc = g.nisba.get(word) or g.nisba.get(shadow.stem(i))
+            if cc:
+                votes[cc] = votes.get(cc, 0) + 1
     return votes
 
 
@@ -175,7 +176,7 @@ def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: list[tuple
     elif c.level == "admin1":
         score -= 1.5  # a bare name shared by a division and its seat is the seat
     if near and c.level not in ("country", "region"):
-        d = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in near)
+        d = min(approx_km(c.lat, c.lon, lat, lon) for lat, lon in near)
         score += 2.5 if d < 50 else 1.5 if d < 150 else 0.5 if d < 400 else 0.0
     return score
 
@@ -206,7 +207,7 @@ def _near(c: Candidate, items: list[Item], n: int, km: float) -> bool:
             continue
         if not _confident(other, o):
             continue
-        if haversine_km(c.lat, c.lon, o.lat, o.lon) < km:
+        if approx_km(c.lat, c.lon, o.lat, o.lon) < km:
             return True
     return False
 
@@ -304,7 +305,10 @@ def _nisba_places(shadow: Shadow, g: Gazetteer, taken: list[tuple[int, int]]) ->
     out = []
     chain_head = None
     for i in range(1, len(shadow.words)):
-        cc = g.nisba.get(shadow.word(i))
+        if shadow.tokens[i][-1] not in NISBA_ENDINGS:
+            chain_head = None
+            continue
+        cc = g.nisba.get(shadow.tokens[i])
         if cc is None:
             chain_head = None
             continue
