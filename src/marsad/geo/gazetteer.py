@@ -140,6 +140,11 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def __repr__(self) -> str:
+        return (
+            f"Gazetteer({len(self)} places, {len(self.keys)} Arabic keys, {len(self.latin_keys)} Latin keys)"
+        )
+
     def candidate(self, row: int) -> Candidate:
         r = self.rows
         return Candidate(
