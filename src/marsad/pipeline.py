@@ -14,11 +14,15 @@ from functools import cached_property
 
 from marsad.article import Article, validate
 from marsad.clean.article import make_article
+from marsad.geo.gazetteer import Gazetteer, load_gazetteer
+from marsad.geo.resolve import resolve_places
 from marsad.ingest.records import RawDocument, ReadFailure
 from marsad.nlp.segment import segment
 from marsad.nlp.tokens import Clitics
 from marsad.nlp.vocabulary import load_vocabulary
+from marsad.quantity.extract import QuantityRules, extract_quantities, load_quantity_rules
 from marsad.settings import Settings
+from marsad.time.resolve import TimeRules, load_time_rules, resolve_times
 
 
 class Resources:
@@ -30,6 +34,18 @@ class Resources:
     @cached_property
     def clitics(self) -> Clitics:
         return Clitics(load_vocabulary())
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer(self.settings.gazetteer)
+
+    @cached_property
+    def time_rules(self) -> TimeRules:
+        return load_time_rules()
+
+    @cached_property
+    def quantity_rules(self) -> QuantityRules:
+        return load_quantity_rules()
 
     def __getstate__(self) -> dict:
         return {"settings": self.settings}
@@ -47,7 +63,25 @@ def _segment(article: Article, resources: Resources) -> Article:
     return segment(article, clitics=resources.clitics)
 
 
-STAGES: tuple[Stage, ...] = (Stage("segment", _segment, needs=(), adds=("sentences", "tokens")),)
+def _places(article: Article, resources: Resources) -> Article:
+    return resolve_places(article, gazetteer=resources.gazetteer, settings=resources.settings.geo)
+
+
+def _times(article: Article, resources: Resources) -> Article:
+    return resolve_times(article, rules=resources.time_rules, settings=resources.settings.time)
+
+
+def _quantities(article: Article, resources: Resources) -> Article:
+    return extract_quantities(article, rules=resources.quantity_rules, settings=resources.settings.quantity)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("segment", _segment, needs=(), adds=("sentences", "tokens")),
+    Stage("places", _places, needs=("tokens",), adds=("places",)),
+    # Times before quantities: a year or a day of the month is not a count.
+    Stage("times", _times, needs=(), adds=("times",)),
+    Stage("quantities", _quantities, needs=("times",), adds=("quantities",)),
+)
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
 
 

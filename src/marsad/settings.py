@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from marsad.geo.resolve import GeoSettings
+from marsad.quantity.extract import QuantitySettings
+from marsad.time.resolve import TimeSettings
 
 LANGUAGES = ("auto", "ar", "en")
 
@@ -18,17 +21,12 @@ class Settings:
     lang: str = "auto"
     #: Raise on a stage's internal error instead of recording it on the article.
     strict: bool = False
-    #: Where built indexes (gazetteer) are cached.
-    cache_dir: Path = field(default_factory=lambda: default_cache_dir())
+    #: The place index; None for the one built in the user cache folder.
+    gazetteer: Path | None = None
+    geo: GeoSettings = field(default_factory=GeoSettings)
+    time: TimeSettings = field(default_factory=TimeSettings)
+    quantity: QuantitySettings = field(default_factory=QuantitySettings)
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
-
-
-def default_cache_dir() -> Path:
-    """``$MARSAD_CACHE``, else the user cache folder."""
-    if env := os.environ.get("MARSAD_CACHE"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "marsad"

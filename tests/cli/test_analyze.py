@@ -57,7 +57,7 @@ def test_no_publication_date_is_recorded_on_the_article(tmp_path):
     (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
     d = json.loads(run("analyze", str(tmp_path / "a.txt")).stdout)
     assert d["published"] is None
-    assert [e["code"] for e in d["errors"]] == ["no-date"]
+    assert "no-date" in [e["code"] for e in d["errors"]]
 
 
 @pytest.mark.parametrize(

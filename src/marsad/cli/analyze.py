@@ -48,7 +48,7 @@ def analyze(
         raise typer.BadParameter(f"{lang!r}: choose one of {', '.join(LANGUAGES)}", param_hint="--lang")
     settings = Settings(published=parse_date_option(published), lang=lang)
     pipeline = Pipeline(settings)
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     writer = make_writer(fmt, sys.stdout)
     failed = done = 0
     progress = Progress(

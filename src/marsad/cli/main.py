@@ -7,6 +7,7 @@ import sys
 import typer
 
 from marsad import __version__
+from marsad.cli import gazetteer
 from marsad.cli.analyze import analyze
 from marsad.cli.train import train_vocabulary
 
@@ -24,6 +25,8 @@ app.add_typer(eval_app, name="eval")
 
 app.command()(analyze)
 train_app.command("vocabulary")(train_vocabulary)
+gazetteer.register(app)
+gazetteer.register_eval(eval_app)
 
 
 def _version(value: bool) -> None:
