@@ -43,7 +43,9 @@ class PrettyWriter:
     """One panel per article (spans highlighted in the first sentences), then a table of all."""
 
     def __init__(self, out: IO[str]) -> None:
-        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        # Piped output would otherwise be cut to 80 columns, squeezing the table.
+        width = None if out.isatty() else 140
+        self.console = Console(file=out, highlight=False, soft_wrap=True, width=width)
         self.rows: list[tuple[str, ...]] = []
 
     def write(self, article: Article) -> None:
