@@ -14,7 +14,7 @@ import py3langid
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 #: Characters of the text the decision looks at.
-PREFIX = 500
+PREFIX = 300
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ARABIC_SCRIPT = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
