@@ -146,6 +146,18 @@ class Event:
     time: int | None = None
     quantity: int | None = None
     source: Source | None = None
+    #: Other words of the same event in its sentence: the casualty words of an attack
+    #: («قُتل»، «أصيب» beside «انفجار»), a repeated trigger. Character spans.
+    mentions: tuple[tuple[int, int], ...] = ()
+    #: The event's interval: the stated time's, else the publication date widened.
+    time_from: date | None = None
+    time_to: date | None = None
+    #: ``stated`` when the interval is the text's time expression ``time``, ``coarse`` when
+    #: it falls back on the publication date.
+    time_precision: str | None = None
+    #: Every figure the event reports as ``(what, index into quantities)``: killed, injured,
+    #: people (moved, gathered, arrested). ``quantity`` is the first of them.
+    counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +208,8 @@ def _spans(article: Article) -> Iterator[tuple[str, int, int]]:
         yield f"events[{i}].sentence", ev.sentence.start, ev.sentence.end
         for j, p in enumerate(ev.participants):
             yield f"events[{i}].participants[{j}]", p.start, p.end
+        for j, (start, end) in enumerate(ev.mentions):
+            yield f"events[{i}].mentions[{j}]", start, end
         if ev.source is not None:
             yield f"events[{i}].source", ev.source.start, ev.source.end
 
@@ -221,6 +235,11 @@ def validate(article: Article) -> list[str]:
             index = getattr(ev, name)
             if index is not None and not 0 <= index < len(getattr(article, layer)):
                 problems.append(f"events[{i}].{name}: index {index} out of range")
+        problems.extend(
+            f"events[{i}].counts: index {index} out of range"
+            for _, index in ev.counts
+            if not 0 <= index < len(article.quantities)
+        )
         refs = [p.entity for p in ev.participants]
         refs.append(ev.source.entity if ev.source else None)
         problems.extend(

@@ -1,0 +1,156 @@
+"""Where, when and how many for one event, chosen among the article's places, times and
+quantities by how close they stand to its trigger.
+
+The search widens step by step: the trigger's clause, the clause governing it (the one a
+subordinate عندما / الذي / أن clause hangs on), the stretch of the sentence, the sentence,
+and for a place the article's dateline. Among places at the same step the most specific wins
+(إعزاز before حلب in «وسط مدينة إعزاز شمالي حلب»), then one after a locative word, then the
+nearest. Without a stated time the event gets the publication date as a coarse interval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.article import Article, Place, Quantity
+from marsad.events.lexicon import key
+from marsad.events.text import View
+from marsad.events.triggers import Mention
+
+_LEVEL_RANK = {"relative": 0, "town": 0, "city": 1, "region": 2, "admin1": 2, "country": 3}
+_LOCATIVE = frozenset(
+    key(w)
+    for w in (
+        "في قرب وسط داخل شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أطراف ريف محيط مدينة بلدة قرية حي منطقة"
+    ).split()
+)
+PEOPLE_UNITS = frozenset(
+    {None, "person", "child", "family", "refugee", "displaced", "fighter", "soldier", "detainee"}
+)
+_DATELINE_RE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—ـ:(]")
+_DATELINE_REACH = 80
+_CASUALTY_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Time fallback: publication date minus ``coarse_days`` (planned events: plus ``planned_days``)."""
+
+    coarse_days: int = 7
+    planned_days: int = 30
+
+
+def steps(v: View, m: Mention) -> list[tuple[int, int]]:
+    """Token ranges to search, nearest first: clause, governing clause, stretch, sentence."""
+    c = v.clause_of[m.tok]
+    clause = v.clauses[c]
+    ranges = [(clause.first, clause.end)]
+    lo, _ = v.sent_span[v.sent_of[m.tok]]
+    if clause.subordinate and c > 0 and v.clauses[c - 1].first >= lo:
+        prev = v.clauses[c - 1]
+        ranges.append((prev.first, prev.end))
+    ranges.append(v.stretch(m.tok))
+    ranges.append(v.sent_span[v.sent_of[m.tok]])
+    return ranges
+
+
+def _chars(v: View, first: int, end: int) -> tuple[int, int]:
+    return v.tokens[first].start, v.tokens[end - 1].end
+
+
+def choose_place(
+    v: View, places: Sequence[Place], m: Mention, *, exclude: frozenset[int], dateline: int | None
+) -> int | None:
+    if not places or not v.tokens:
+        return dateline
+    trigger = v.tokens[m.tok].start
+    for first, end in steps(v, m):
+        lo, hi = _chars(v, first, end)
+        best = None
+        for i, p in enumerate(places):
+            if i in exclude or not (lo <= p.start and p.end <= hi):
+                continue
+            before = v.text[max(0, p.start - 12) : p.start].split()
+            locative = bool(before) and (key(before[-1]) in _LOCATIVE or v.text[p.start] == "ب")
+            rank = (_LEVEL_RANK.get(p.level, 2), not locative, abs(p.start - trigger))
+            if best is None or rank < best[0]:
+                best = (rank, i)
+        if best is not None:
+            return best[1]
+    return dateline
+
+
+def find_dateline(article: Article) -> int | None:
+    """The place a dateline opens the article with: «بيروت - رويترز», «دمشق (أ ف ب) -»."""
+    for i, p in enumerate(article.places):
+        if p.start > _DATELINE_REACH:
+            break
+        if _DATELINE_RE.match(article.text, p.end) and "\n" not in article.text[: p.start]:
+            return i
+    return None
+
+
+def choose_time(v: View, article: Article, m: Mention) -> int | None:
+    times = article.times
+    if not times or not v.tokens:
+        return None
+    trigger = v.tokens[m.tok].start
+    for first, end in steps(v, m):
+        lo, hi = _chars(v, first, end)
+        inside = [(abs(t.start - trigger), i) for i, t in enumerate(times) if lo <= t.start and t.end <= hi]
+        if inside:
+            return min(inside)[1]
+    return None
+
+
+def coarse_interval(published: date | None, modality: str, window: Window) -> tuple[date, date] | None:
+    if published is None:
+        return None
+    if modality == "planned":
+        return published, published + timedelta(days=window.planned_days)
+    return published - timedelta(days=window.coarse_days), published
+
+
+def choose_counts(
+    v: View, quantities: Sequence[Quantity], m: Mention, merged: list[Mention], spans: list[tuple[int, int]]
+) -> list[tuple[str, int]]:
+    """``(what, index)`` of the figures the event reports: killed, injured, else people."""
+    if not quantities:
+        return []
+    first, end = v.stretch(m.tok)
+    lo, hi = _chars(v, first, end)
+    usable = [
+        i
+        for i, q in enumerate(quantities)
+        if lo <= q.start and q.end <= hi and q.currency is None and q.unit in PEOPLE_UNITS
+    ]
+    counts: list[tuple[str, int]] = []
+    for other in [m, *merged]:
+        what = other.sense.casualty
+        if what is None or any(w == what for w, _ in counts):
+            continue
+        near = _next_to(v, quantities, [i for i in usable if all(i != j for _, j in counts)], other)
+        if near is not None:
+            counts.append((what, near))
+    if not counts:
+        inside = [
+            i for i in usable if any(s <= quantities[i].start and quantities[i].end <= e for s, e in spans)
+        ]
+        if inside:
+            counts.append(("people", inside[0]))
+    counts.sort(key=lambda c: c[0] != "killed")
+    return counts
+
+
+def _next_to(v: View, quantities: Sequence[Quantity], usable: list[int], m: Mention) -> int | None:
+    """A figure just after a casualty word (مقتل خمسة) or just before it (خمسة أشخاص قتلوا)."""
+    after_lo = v.tokens[m.last].end
+    after_hi = v.tokens[min(len(v.tokens) - 1, m.last + _CASUALTY_REACH)].end
+    before_lo = v.tokens[max(0, m.first - _CASUALTY_REACH - 1)].start
+    before_hi = v.tokens[m.first].start
+    after = [i for i in usable if after_lo <= quantities[i].start <= after_hi]
+    before = [i for i in usable if before_lo <= quantities[i].end <= before_hi]
+    return (after or before or [None])[0]

@@ -1,0 +1,82 @@
+"""How sure the text is that an event happened, from the words around its trigger.
+
+Scopes follow the cue kinds of ``cues.tsv``: a condition (لو، إذا) covers the rest of its
+sentence; a negation binds the trigger it stands before, reaching through light verbs and
+their prepositions (لم تسفر عن مقتل، دون وقوع إصابات); a denial (نفى أن) and a claim (زعم)
+cover what follows them in the same stretch of the sentence; plans, attempts, wishes, fears
+and threats cover the trigger that follows them closely. The strongest applies:
+hypothetical, negated, planned, attempted, claimed; attribution makes the rest ``reported``.
+"""
+
+from __future__ import annotations
+
+from marsad.events.lexicon import EventLexicon, key
+from marsad.events.text import View
+from marsad.events.triggers import Mention
+
+MODALITIES = ("asserted", "reported", "claimed", "planned", "attempted", "negated", "hypothetical")
+#: Light verbs and the words between a negation and the event it negates.
+_LIGHT = frozenset(
+    key(w)
+    for w in (
+        "تم يتم تتم أسفر يسفر تسفر أسفرت وقع يقع تقع وقعت حدث يحدث تحدث حدثت سجل يسجل تسجل سجلت "
+        "يشهد تشهد شهد شهدت ترد يرد وردت أدى يؤدي تؤدي أدت يكن تكن يكون تكون عن أن ذلك أي أية "
+        "وقوع سقوط حدوث تسجيل هناك ثمة قد يقم تقم بأي"
+    ).split()
+)
+_NOT_NEGATION_AFTER = frozenset(key(w) for w in "زال يزال تزال زالت يزالون تزالون سيما بد".split())
+_REACH = {"hypothetical": 6, "planned": 8, "attempted": 4}
+_VERB_PREFIXES = ("ي", "ت", "ن")
+
+
+def _cue(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
+    return lex.cues.get(v.full[j]) or lex.cues.get(v.stem[j]) or frozenset()
+
+
+def negated(v: View, lex: EventLexicon, i: int) -> bool:
+    lo, _ = v.sent_span[v.sent_of[i]]
+    j = i - 1
+    while j >= max(lo, i - 6):
+        if "negation" in _cue(v, lex, j):
+            return not (j + 1 < len(v.full) and v.full[j + 1] in _NOT_NEGATION_AFTER)
+        if v.full[j] not in _LIGHT and v.stem[j] not in _LIGHT:
+            return False
+        j -= 1
+    return False
+
+
+def _may(v: View, j: int) -> bool:
+    """قد means "may" only before an imperfect verb (قد يشن), not before a past one (قد استهدفت)."""
+    return j + 1 < len(v.full) and v.full[j + 1].startswith(_VERB_PREFIXES) and v.full[j + 1] not in _LIGHT
+
+
+def modality(v: View, lex: EventLexicon, m: Mention) -> str:
+    """The modality the words of ``m``'s sentence give it (``asserted`` when none)."""
+    i = m.first
+    lo, _ = v.sent_span[v.sent_of[i]]
+    s_lo, _ = v.stretch(i)
+    found: set[str] = set()
+    for j in range(lo, i):
+        kinds = _cue(v, lex, j)
+        if not kinds:
+            continue
+        if "conditional" in kinds:
+            found.add("hypothetical")
+        if j < s_lo:
+            continue
+        if "deny" in kinds:
+            found.add("negated")
+        if "claimed" in kinds:
+            found.add("claimed")
+        for kind, reach in _REACH.items():
+            if kind in kinds and i - j <= reach and (v.full[j] != "قد" or _may(v, j)):
+                found.add(kind)
+    if negated(v, lex, i):
+        found.add("negated")
+    tok = v.tokens[m.tok]
+    if "س" in tok.proclitics or (m.tok > lo and v.full[m.tok - 1] == "سوف"):
+        found.add("planned")
+    for kind in reversed(MODALITIES[2:]):
+        if kind in found:
+            return kind
+    return "asserted"

@@ -1,0 +1,197 @@
+"""Who did it and to whom: actor, target, and for movements origin and destination.
+
+Word order decides, with two hints where Arabic leaves it open: a phrase opening with a
+number is counted people, the victims of a passive (قتل خمسة أشخاص), while one naming an
+armed group or a named entity acts (قتلت القوات الأميركية 11 مسلحا). After a verb the next
+phrase is its subject (or the phrase before it, for مسلحون خطفوا); after an event noun the
+genitive is the actor (غارة إسرائيلية، قصف النظام) unless the noun counts victims (مقتل خمسة).
+على يد / من قبل / برصاص X name the actor; على / ضد / بحق X the target; من X and إلى X the
+origin and destination of a movement.
+"""
+
+from __future__ import annotations
+
+from marsad.article import Participant
+from marsad.events.lexicon import EventLexicon, key
+from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partitive, phrase_span
+from marsad.events.text import View
+from marsad.events.triggers import Mention
+
+#: Types whose one-word participant after a passive-looking verb is the one acted upon.
+_UNDERGOERS = frozenset({"ASSAULT", "COERCE"})
+#: Types with a target at all.
+_TARGETED = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "PROTEST", "SUPPORT", "AID"}
+)
+_MOVERS = frozenset({"MOVE", "GATHER", "PROTEST", "DEFECT", "RETREAT", "MOBILIZE"})
+_BY = frozenset(key(w) for w in "يد قبل برصاص بنيران رصاص نيران أيدي".split())
+_ON = frozenset(key(w) for w in "على ضد بحق استهدف استهدفت استهدفا استهدفوا مستهدفا مستهدفة".split())
+_FROM = frozenset({"من"})
+_TO = frozenset(key(w) for w in "إلى الى نحو باتجاه صوب".split())
+_NAMED = frozenset({"ORG", "GPE", "PER", "NORP"})
+_BEFORE_VERB = frozenset(key(w) for w in "قد لقد".split())
+_AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
+_CLAUSE_LEAD = frozenset(key(w) for w in "كان كانت كانوا تكون يكون تكونا يكونوا قد لقد".split())
+_VERB_PARTICLES = frozenset(key(w) for w in "لم لن لا قد لقد سوف لو لولا".split())
+_NUMBER_START = frozenset(
+    key(w)
+    for w in (
+        "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة ثلاث أربع خمس ست سبع ثمان تسع عشر "
+        "عشرات مئات آلاف الآلاف المئات العشرات نحو حوالي قرابة أكثر أقل ما عدد بضعة عدة"
+    ).split()
+)
+
+
+def _role(role: str, v: View, ents: Entities, first: int, last: int) -> Participant:
+    start, end = phrase_span(v, first, last)
+    entity = ents.at(start, end)
+    return Participant(role, start, end, entity.id if entity else None, entity.canonical if entity else None)
+
+
+def _acts(v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int]) -> bool:
+    """A phrase naming an armed group or a named actor, and not opening with a count."""
+    first, last = np
+    if v.full[first][:1].isdigit() or v.full[first] in _NUMBER_START:
+        return False
+    if any(v.has(j, lex.sets["ARMED"]) or v.stem[j] in _AIRCRAFT for j in range(first, last + 1)):
+        return True
+    entity = ents.at(*v.span(first, last))
+    return entity is not None and entity.type in _NAMED
+
+
+def _counted(v: View, lex: EventLexicon, np: tuple[int, int]) -> bool:
+    """A phrase counting people: نزوح 800 عائلة، احتشاد آلاف المواطنين."""
+    first, last = np
+    people = lex.sets["CROWD"] | lex.sets["MIGRANTS"]
+    return (
+        v.full[first][:1].isdigit()
+        or v.full[first] in _NUMBER_START
+        or any(v.has(j, people) for j in range(first, last + 1))
+    )
+
+
+def _nisba(v: View, j: int) -> bool:
+    """An adjective of origin after an event noun: غارة إسرائيلية، قصف روسي."""
+    stem = v.stem[j]
+    return len(stem) >= 5 and stem.endswith(("يه", "يين", "يون", "ي")) and not stem.endswith(("اي", "وي"))
+
+
+def _after(v: View, i: int, hi: int) -> int:
+    while i < hi and v.full[i] in TIME_SKIP:
+        i += 1
+    return i
+
+
+def _subject_before(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """The phrase a clause opens with, just before its verb: مسلحون خطفوا، أن 800 عائلة نزحت،
+    أن تكون طائراتها قد استهدفت."""
+    if not m.form.verb:
+        return None
+    c = v.clauses[v.clause_of[m.first]]
+    start = c.first + 1 if c.opener is not None and c.first < m.first else c.first
+    while start < m.first and v.full[start] in _CLAUSE_LEAD:
+        start += 1
+    last = m.first - 1
+    while last >= start and v.full[last] in _BEFORE_VERB:
+        last -= 1
+    if last < start or not all(_nominal(v, j, barrier) for j in range(start, last + 1)):
+        return None
+    np = noun_phrase(v, start, last + 1, ents=ents, barrier=barrier)
+    return np if np is not None and np[1] == last else None
+
+
+def _nominal(v: View, j: int, barrier: frozenset[int]) -> bool:
+    """Could token ``j`` belong to a noun phrase? Not after لم / قد, where a verb stands."""
+    if v.full[j] == "من" and partitive(v, j):
+        return True
+    if j in barrier or v.is_punct(j) or v.full[j] in STOP or (j > 0 and v.full[j - 1] in _VERB_PARTICLES):
+        return False
+    return not (
+        v.tokens[j].proclitics[:1] in (("ب",), ("ل",), ("ك",), ("و",), ("ف",))
+        and "ال" not in v.tokens[j].proclitics
+    )
+
+
+def _marked(
+    v: View, ents: Entities, lo: int, hi: int, words: frozenset[str], barrier: frozenset[int]
+) -> tuple[int, int] | None:
+    """The phrase after the first of ``words`` in ``lo:hi`` (also as a proclitic-free stem)."""
+    for j in range(lo, hi):
+        if v.full[j] in words or (v.stem[j] in words and v.tokens[j].proclitics[:1] != ("ال",)):
+            nxt = j + 1
+            if v.full[j] == key("على") and nxt < hi and v.full[nxt] == key("يد"):
+                nxt += 1
+            if v.full[j] == "من" and nxt < hi and v.full[nxt] == key("قبل"):
+                nxt += 1
+            np = noun_phrase(v, nxt, hi, ents=ents, barrier=barrier)
+            if np is not None:
+                return np
+    return None
+
+
+def find_participants(
+    v: View, lex: EventLexicon, ents: Entities, m: Mention, others: list[Mention], barrier: frozenset[int]
+) -> tuple[Participant, ...]:
+    """Participants of the event triggered by ``m``; ``others`` are its merged mentions."""
+    _, hi = v.stretch(m.tok)
+    roles: dict[str, tuple[int, int]] = {}
+    start = _after(v, m.tok + 1 if m.last > m.tok + 1 else m.last + 1, hi)
+    after = noun_phrase(v, start, hi, ents=ents, barrier=barrier)
+    before = _subject_before(v, m, ents, barrier)
+    if m.form.verb:
+        subject = before or after
+        if subject is not None:
+            if _acts(v, lex, ents, subject):
+                roles["actor"] = subject
+                obj = (
+                    noun_phrase(v, subject[1] + 1, hi, ents=ents, barrier=barrier)
+                    if subject is after
+                    else after
+                )
+                if obj is not None and m.type in _TARGETED:
+                    roles["target"] = obj
+            elif m.type in _UNDERGOERS:
+                roles["target"] = subject
+            else:
+                roles["actor"] = subject
+    elif after is not None:
+        counted = _counted(v, lex, after)
+        if m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
+            roles["target"] = after
+        elif _acts(v, lex, ents, after) or _nisba(v, after[0]) or (counted and m.type in _MOVERS):
+            roles["actor"] = after
+    by = _marked(v, ents, m.last + 1, hi, _BY, barrier)
+    if by is not None:
+        roles["actor"] = by
+    if "target" not in roles and m.type in _TARGETED:
+        on = _marked(v, ents, m.last + 1, hi, _ON, barrier)
+        if on is not None and on != roles.get("actor"):
+            roles["target"] = on
+    if "target" not in roles and m.type in _UNDERGOERS:
+        for other in others:
+            if other.casualty:
+                victims = _victims(v, lex, ents, other, barrier)
+                if victims is not None:
+                    roles["target"] = victims
+                    break
+    if m.type == "MOVE":
+        origin = _marked(v, ents, m.last + 1, hi, _FROM, barrier)
+        destination = _marked(v, ents, m.last + 1, hi, _TO, barrier)
+        if origin is not None:
+            roles["origin"] = origin
+        if destination is not None:
+            roles["destination"] = destination
+    return tuple(_role(role, v, ents, *np) for role, np in roles.items())
+
+
+def _victims(
+    v: View, lex: EventLexicon, ents: Entities, m: Mention, barrier: frozenset[int]
+) -> tuple[int, int] | None:
+    """The people a casualty word counts: قتل خمسة أشخاص، مقتل خمسة، خمسة أشخاص قتلوا."""
+    _, hi = v.stretch(m.tok)
+    np = _subject_before(v, m, ents, barrier) or noun_phrase(
+        v, _after(v, m.last + 1, hi), hi, ents=ents, barrier=barrier
+    )
+    if np is None or _acts(v, lex, ents, np):
+        return None
+    return np

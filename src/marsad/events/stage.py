@@ -1,0 +1,198 @@
+"""Stage ``events``: who did what to whom, where, when, how many, how sure, according to whom.
+
+Reads the article's tokens and sentences (made here if the article has none) and, when the
+earlier stages filled them, its entities, places, times and quantities; without them events
+still come out, with fewer links. Steps: find trigger mentions; drop the ones that only refer
+to an event told before; give each mention a modality and an attribution frame; merge the
+mentions of one stretch of a sentence that report the same event (the killed and injured of
+a bombing are claims of the bombing, not events of their own); then attach participants,
+place, time and figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from marsad.article import Article, Event, Sentence, Source
+from marsad.events.anchors import (
+    Window,
+    choose_counts,
+    choose_place,
+    choose_time,
+    coarse_interval,
+    find_dateline,
+)
+from marsad.events.attribution import Frame, find_frames, frame_for
+from marsad.events.lexicon import EventLexicon
+from marsad.events.modality import modality
+from marsad.events.participants import find_participants
+from marsad.events.phrases import Entities
+from marsad.events.text import View, view
+from marsad.events.triggers import Mention, find_mentions, is_anaphor, is_reference
+
+STAGE = "events"
+_LEAVING = frozenset({"displace", "flee", "relocate"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    window: Window = field(default_factory=Window)
+    #: An article with more events than this keeps the first ones and says so.
+    max_events: int = 2000
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention]
+    modality: str
+    frame: Frame | None
+
+    @property
+    def primary(self) -> Mention:
+        return next((m for m in self.mentions if not m.casualty), self.mentions[0])
+
+
+def _modality(words: str, frame: Frame | None) -> str:
+    """Combine the words' modality with the frame's: a denial negates, an allegation doubts."""
+    if frame is None or words in ("hypothetical", "negated", "planned", "attempted"):
+        return words
+    if frame.kind == "deny":
+        return "negated"
+    if frame.kind == "claimed" or words == "claimed":
+        return "claimed"
+    return "reported"
+
+
+def _groups(v: View, lexicon: EventLexicon, mentions: list[Mention], frames: list[Frame]) -> list[_Group]:
+    """Mentions of one stretch with the same type, mode (for MOVE) and modality, merged."""
+    by_sentence: dict[int, list[Frame]] = defaultdict(list)
+    for f in frames:
+        by_sentence[v.sent_of[f.lo] if f.lo < len(v.sent_of) else -1].append(f)
+    groups: dict[tuple, _Group] = {}
+    for m in mentions:
+        frame = frame_for(by_sentence.get(v.sent_of[m.tok], []), m.tok)
+        mod = _modality(modality(v, lexicon, m), frame)
+        if m.casualty and mod == "negated":  # "no one was hurt": not an event of its own
+            continue
+        key = (v.stretch(m.tok), m.type, m.mode if m.type == "MOVE" else None, mod)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = _Group([m], mod, frame)
+        else:
+            group.mentions.append(m)
+    # The demands of a protest are its topic, not events of their own (PLOVER, PROTEST).
+    protests = {v.sent_of[g.primary.tok] for g in groups.values() if g.primary.type == "PROTEST"}
+    kept = (
+        g
+        for g in groups.values()
+        if not (g.primary.type == "REQUEST" and v.sent_of[g.primary.tok] in protests)
+    )
+    return sorted(kept, key=lambda g: g.primary.tok)
+
+
+def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
+    if m.last - m.first == 1:  # أطلقوا النار، حالة الطوارئ
+        return v.span(m.first, m.last)
+    return v.span(m.tok, m.tok)
+
+
+def _kept(v: View, lexicon: EventLexicon, mentions: list[Mention], ents: Entities) -> list[Mention]:
+    """Mentions that name a new event, not one told before or governed as an object."""
+    kept: list[Mention] = []
+    seen: set[str] = set()
+    current: set[str] = set()
+    sentence = -1
+    for m in mentions:
+        s = v.sent_of[m.tok]
+        if s != sentence:
+            seen |= current
+            current, sentence = set(), s
+        if is_reference(v, m, lexicon, ents.starts) or is_anaphor(v, m, seen):
+            continue
+        kept.append(m)
+        current.add(m.type)
+    return kept
+
+
+def extract_events(
+    article: Article, *, lexicon: EventLexicon, settings: EventSettings | None = None
+) -> Article:
+    """Fills ``events`` (ids v1, v2, ... in text order)."""
+    settings = settings or EventSettings()
+    v = view(article)
+    ents = Entities(article.entities)
+    mentions = find_mentions(v, lexicon)
+    barrier = frozenset(m.tok for m in mentions)
+    mentions = _kept(v, lexicon, mentions, ents)
+    frames = find_frames(v, lexicon, ents, barrier)
+    groups = _groups(v, lexicon, mentions, frames)
+    if len(groups) > settings.max_events:
+        article = article.with_error(
+            "too-many-events", STAGE, f"{len(groups)} events found, the first {settings.max_events} kept"
+        )
+        groups = groups[: settings.max_events]
+    dateline = find_dateline(article)
+    events = tuple(
+        _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, settings)
+        for n, group in enumerate(groups, start=1)
+    )
+    return article.with_layers(events=events)
+
+
+def _event(
+    id_: str,
+    v: View,
+    article: Article,
+    lexicon: EventLexicon,
+    ents: Entities,
+    group: _Group,
+    barrier: frozenset[int],
+    dateline: int | None,
+    settings: EventSettings,
+) -> Event:
+    m = group.primary
+    others = [o for o in group.mentions if o is not m]
+    sense = m.sense
+    info = lexicon.types[m.type]
+    retyped = m.type != sense.type
+    participants = find_participants(v, lexicon, ents, m, others, barrier)
+    # Where people fled to is not where the flight happened; where they arrived is.
+    away = frozenset(
+        i
+        for i, p in enumerate(article.places)
+        for part in participants
+        if part.role == "destination" and m.mode in _LEAVING and p.start < part.end and part.start < p.end
+    )
+    place = choose_place(v, article.places, m, exclude=away, dateline=dateline)
+    time = choose_time(v, article, m)
+    if time is not None:
+        interval, precision = (article.times[time].from_, article.times[time].to), "stated"
+    else:
+        interval = coarse_interval(article.published, group.modality, settings.window)
+        precision = "coarse" if interval else None
+    counts = choose_counts(v, article.quantities, m, others, [(p.start, p.end) for p in participants])
+    start, end = _trigger_span(v, m)
+    s = v.sentences[v.sent_of[m.tok]]
+    frame = group.frame
+    return Event(
+        id=id_,
+        type=m.type,
+        trigger_start=start,
+        trigger_end=end,
+        sentence=Sentence(s.start, s.end),
+        modality=group.modality,
+        mode=m.mode,
+        cameo=info.cameo if retyped else sense.cameo or info.cameo,
+        acled=info.acled if retyped else sense.acled or info.acled,
+        participants=participants,
+        place=place,
+        time=time,
+        quantity=counts[0][1] if counts else None,
+        source=Source(frame.start, frame.end, frame.entity) if frame else None,
+        mentions=tuple(_trigger_span(v, o) for o in others),
+        time_from=interval[0] if interval else None,
+        time_to=interval[1] if interval else None,
+        time_precision=precision,
+        counts=tuple(counts),
+    )

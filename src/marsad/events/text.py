@@ -1,0 +1,146 @@
+"""One article seen as the event stage needs it: token keys, sentences and clauses.
+
+Built once per article by :func:`view`. Each token has two lexicon keys, the whole word and
+its stem without clitics, so that والاشتباكات and اشتباكات look up the same entry. A clause
+is a stretch of a sentence between punctuation or a word that opens a new clause
+(أن، الذي، حيث، فيما ...); the opener is kept, since عندما or الذي tell a subordinate clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.article import Article, Sentence, Token
+from marsad.events.lexicon import key
+from marsad.nlp.sentences import split_sentences
+from marsad.nlp.tokens import tokenize
+
+_PUNCT_BREAKS = frozenset('،,؛;:()«»"“”[]-–—')
+#: Words that open a clause; the value says whether it is subordinate to the one before it.
+OPENERS: dict[str, bool] = {
+    key(w): sub
+    for words, sub in (
+        ("أن إن أنه إنه أنها إنها أنهم إنهم بأن لأن كأن", True),
+        ("الذي التي الذين اللذين اللتين اللواتي", True),
+        ("عندما حين حينما بعدما بعد_أن قبل_أن لما كلما إذ لو لولا إذا", True),
+        ("حيث فيما بينما لكن ولكن كما إلا بل ثم", False),
+    )
+    for w in words.split()
+    if "_" not in w
+}
+#: Openers after which the sentence goes on to another incident (فيما، بينما، ؛).
+STRONG = frozenset(key(w) for w in "فيما بينما كما حين_أن".split() if "_" not in w) | {"؛", ";"}
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    first: int  # token index
+    end: int  # token index, exclusive
+    opener: str | None  # key of the opening word or punctuation
+    subordinate: bool
+    strong: bool  # starts a new stretch of the sentence (؛، فيما، بينما)
+
+
+@dataclass(slots=True)
+class View:
+    text: str
+    tokens: tuple[Token, ...]
+    full: list[str]
+    stem: list[str]
+    sentences: tuple[Sentence, ...]
+    sent_span: list[tuple[int, int]]  # token range of each sentence
+    sent_of: list[int]
+    clauses: list[Clause]
+    clause_of: list[int]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets from the start of token ``first`` to the end of token ``last``."""
+        return self.tokens[first].start, self.tokens[last].end
+
+    def keys(self, i: int) -> tuple[str, str]:
+        return self.full[i], self.stem[i]
+
+    def has(self, i: int, words: frozenset[str]) -> bool:
+        return self.full[i] in words or self.stem[i] in words
+
+    def proclitic(self, i: int, name: str) -> bool:
+        return name in self.tokens[i].proclitics
+
+    def is_punct(self, i: int) -> bool:
+        return self.full[i] in _PUNCT_BREAKS or not self.full[i][:1].isalnum()
+
+    def stretch(self, i: int) -> tuple[int, int]:
+        """Token range of the part of ``i``'s sentence between strong openers around it."""
+        first, end = self.sent_span[self.sent_of[i]]
+        c = self.clause_of[i]
+        lo = c
+        while lo > 0 and self.clauses[lo].first > first and not self.clauses[lo].strong:
+            lo -= 1
+        hi = c + 1
+        while hi < len(self.clauses) and self.clauses[hi].first < end and not self.clauses[hi].strong:
+            hi += 1
+        return max(first, self.clauses[lo].first), min(end, self.clauses[hi - 1].end)
+
+
+def view(article: Article) -> View:
+    text = article.text
+    tokens = article.tokens or tuple(tokenize(text))
+    sentences = article.sentences or tuple(split_sentences(text))
+    memo: dict[str, str] = {}
+
+    def k(piece: str) -> str:
+        out = memo.get(piece)
+        if out is None:
+            out = memo[piece] = key(piece)
+        return out
+
+    full = [k(text[t.start : t.end]) for t in tokens]
+    stem = [
+        k(text[t.stem_start : t.stem_end]) if t.stem_end > t.stem_start else f
+        for t, f in zip(tokens, full, strict=True)
+    ]
+    sent_of = [0] * len(tokens)
+    sent_span = []
+    s, n = 0, len(sentences)
+    for i, tok in enumerate(tokens):
+        while s < n - 1 and tok.start >= sentences[s].end:
+            s += 1
+        sent_of[i] = s
+    first = 0
+    for s in range(n):
+        end = first
+        while end < len(tokens) and sent_of[end] == s:
+            end += 1
+        sent_span.append((first, end))
+        first = end
+    clauses, clause_of = _clauses(full, stem, tokens, sent_of)
+    return View(text, tokens, full, stem, sentences, sent_span, sent_of, clauses, clause_of)
+
+
+def _clauses(
+    full: list[str], stem: list[str], tokens: tuple[Token, ...], sent_of: list[int]
+) -> tuple[list[Clause], list[int]]:
+    clauses: list[Clause] = []
+    clause_of = [0] * len(tokens)
+    start, opener, sub, strong = 0, None, False, True
+    for i in range(len(tokens)):
+        word = full[i]
+        bare = stem[i] if tokens[i].proclitics in ((), ("و",), ("ف",)) else word
+        new_sentence = i > 0 and sent_of[i] != sent_of[i - 1]
+        is_opener = word in _PUNCT_BREAKS or bare in OPENERS or word in OPENERS
+        if i > start and (new_sentence or is_opener):
+            clauses.append(Clause(start, i, opener, sub, strong))
+            start = i
+            if new_sentence and not is_opener:
+                opener, sub, strong = None, False, True
+            else:
+                opener = bare if bare in OPENERS else word
+                sub = OPENERS.get(opener, False)
+                strong = new_sentence or opener in STRONG
+        elif i == start and is_opener:
+            opener = bare if bare in OPENERS else word
+            sub = OPENERS.get(opener, False)
+        clause_of[i] = len(clauses)
+    if tokens:
+        clauses.append(Clause(start, len(tokens), opener, sub, strong))
+    return clauses, clause_of

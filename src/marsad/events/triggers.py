@@ -1,0 +1,167 @@
+"""Trigger mentions: the words of an article that name an event, with their sense.
+
+A token is looked up by its whole form, then by its stem (clitics off), then with a final ت
+read as ة (مظاهرتهم); a phrase sense (أطلق النار، لقي مصرعه) needs its next or previous word
+nearby and beats the plain sense of the same word. Mentions inside idioms (قتل الوقت،
+وقف إطلاق النار) are dropped, as are event nouns that only refer to an event told before: a
+definite noun governed by a word of reference (محاسبة المسؤولين عن انفجار المرفأ، منذ بدء
+الاحتجاجات) or repeating a type the article already reported (ووقع الانفجار ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.lexicon import PROCLITIC_MARK, EventLexicon, Form, Sense
+from marsad.events.text import View
+
+_WINDOW = 3  # how far a phrase's other word may be
+
+
+@dataclass(slots=True)
+class Mention:
+    tok: int  # the trigger word
+    first: int  # token range of the trigger with its phrase word
+    last: int
+    form: Form
+    type: str
+    mode: str | None
+
+    @property
+    def sense(self) -> Sense:
+        return self.form.sense
+
+    @property
+    def casualty(self) -> bool:
+        return self.form.sense.casualty
+
+
+def lookup(v: View, i: int, lex: EventLexicon) -> tuple[Form, ...]:
+    full, stem = v.full[i], v.stem[i]
+    if full in lex.triggers:
+        return lex.triggers[full]
+    if stem in lex.triggers:
+        return lex.triggers[stem]
+    if stem.endswith("ت") and stem[:-1] + "ه" in lex.triggers:
+        return lex.triggers[stem[:-1] + "ه"]
+    if full[:1] in "وف" and full[1:] in lex.triggers:
+        return lex.triggers[full[1:]]
+    return ()
+
+
+def _near(v: View, i: int, words: frozenset[str], step: int) -> int | None:
+    """Index of a token with a key in ``words`` within the window after (step 1) or before (-1)."""
+    lo, hi = v.sent_span[v.sent_of[i]]
+    j = i + step
+    for _ in range(_WINDOW if step > 0 else 2):
+        if not lo <= j < hi or v.is_punct(j):
+            return None
+        if v.has(j, words) or any(
+            w.endswith(PROCLITIC_MARK) and v.proclitic(j, w[:-1]) for w in words if len(w) <= 3
+        ):
+            return j
+        j += step
+    return None
+
+
+def _blocked(v: View, i: int, sense: Sense) -> bool:
+    lo, hi = v.sent_span[v.sent_of[i]]
+    if sense.block_prev and i > lo and (v.has(i - 1, sense.block_prev) or v.full[i - 1].isdigit()):
+        return True
+    return bool(sense.block_next and i + 1 < hi and v.has(i + 1, sense.block_next))
+
+
+def has_nearby(v: View, i: int, words: frozenset[str], reach: int = 8) -> bool:
+    lo, hi = v.sent_span[v.sent_of[i]]
+    return any(v.has(j, words) for j in range(max(lo, i - reach), min(hi, i + reach + 1)) if j != i)
+
+
+def in_sentence(v: View, i: int, words: frozenset[str]) -> bool:
+    lo, hi = v.sent_span[v.sent_of[i]]
+    return any(v.has(j, words) for j in range(lo, hi) if j != i)
+
+
+def _match(v: View, i: int, forms: tuple[Form, ...]) -> tuple[Form, int, int] | None:
+    for form in forms:
+        sense = form.sense
+        first = last = i
+        if sense.next:
+            j = _near(v, i, sense.next, 1)
+            if j is None:
+                continue
+            last = j
+        if sense.prev:
+            j = _near(v, i, sense.prev, -1)
+            if j is None:
+                continue
+            first = j
+        if _blocked(v, i, sense) or (sense.needs and not has_nearby(v, i, sense.needs)):
+            continue
+        return form, first, last
+    return None
+
+
+def _word_matches(v: View, j: int, word: str) -> bool:
+    full = v.full[j]
+    return word in (full, v.stem[j], "ال" + v.stem[j]) or (full[:1] in "وفلب" and full[1:] == word)
+
+
+def in_idiom(v: View, i: int, lex: EventLexicon) -> bool:
+    lo, hi = v.sent_span[v.sent_of[i]]
+    for word in {v.full[i], v.stem[i]}:
+        for phrase in lex.idioms.get(word, ()):
+            for p, w in enumerate(phrase):
+                if not _word_matches(v, i, w):
+                    continue
+                start = i - p
+                if (
+                    start >= lo
+                    and start + len(phrase) <= hi
+                    and all(_word_matches(v, start + q, phrase[q]) for q in range(len(phrase)))
+                ):
+                    return True
+    return False
+
+
+def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
+    mentions = []
+    for i in range(len(v.tokens)):
+        forms = lookup(v, i, lex)
+        if not forms:
+            continue
+        found = _match(v, i, forms)
+        if found is None or in_idiom(v, i, lex):
+            continue
+        form, first, last = found
+        sense = form.sense
+        type_, mode = sense.type, sense.mode
+        if sense.becomes and in_sentence(v, i, sense.becomes[1]):
+            type_, mode = sense.becomes[0], "demo"
+        mentions.append(Mention(i, first, last, form, type_, mode))
+    return mentions
+
+
+def definite(v: View, i: int, entity_starts: frozenset[int]) -> bool:
+    """A noun with the article, a pronoun suffix, or in construct with a definite noun."""
+    tok = v.tokens[i]
+    if "ال" in tok.proclitics or tok.enclitic:
+        return True
+    _, hi = v.sent_span[v.sent_of[i]]
+    if i + 1 < hi and not v.is_punct(i + 1):
+        nxt = v.tokens[i + 1]
+        return nxt.proclitics == ("ال",) or nxt.start in entity_starts
+    return False
+
+
+def is_reference(v: View, m: Mention, lex: EventLexicon, entity_starts: frozenset[int]) -> bool:
+    """An event noun naming an event as the object of a demand, a condemnation or منذ."""
+    if m.form.verb or not definite(v, m.tok, entity_starts):
+        return False
+    lo, _ = v.sent_span[v.sent_of[m.tok]]
+    words = lex.sets["REFERENCE"]
+    return any(v.has(j, words) for j in range(max(lo, m.first - 3), m.first))
+
+
+def is_anaphor(v: View, m: Mention, seen_types: set[str]) -> bool:
+    """A noun with the article repeating a type an earlier sentence reported (ووقع الانفجار)."""
+    return not m.form.verb and "ال" in v.tokens[m.tok].proclitics and m.type in seen_types
