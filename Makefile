@@ -5,9 +5,22 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLES := src/marsad/data/samples
 
-.PHONY: install demo test lint bench clean
+.PHONY: install system-deps demo test lint bench clean
 
 install: $(STAMP)
+
+# Debian packages the tests drive: chromium for the browser tests, a Java runtime for Spark.
+# Installed only when missing (the Makefile runs as root on CI machines).
+DEBIAN_PACKAGES := chromium:/usr/bin/chromium default-jre-headless:/usr/bin/java
+system-deps:
+	@missing=""; for pair in $(DEBIAN_PACKAGES); do \
+		pkg=$${pair%%:*}; bin=$${pair#*:}; [ -x "$$bin" ] || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON)"; exit 2; }
@@ -24,7 +37,7 @@ lint: install
 	$(BIN)/ruff format --check src tests benchmarks
 
 # pytest exits 5 when it collects no tests; that is not a failure of the suite.
-test: install lint
+test: install system-deps lint
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup || { rc=$$?; [ $$rc -eq 5 ] || exit $$rc; }
 
 bench: install
