@@ -54,6 +54,13 @@ _NISBA_ALT = _alt(lx.NISBA)
 _E = r"(?![^\W\d_])"
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _LATIN_RE = re.compile(r"[A-Za-z]")
+_LATIN_AFTER_RE = re.compile(r"\s*[A-Za-z]")
+_QUOTED_NAME_RE = re.compile(r"[\"”»]")
+_CURRENT_MONTH_RE = re.compile(r"\s+(?:من\s+)?(?:الشهر\s+)?(?:الجاري|الحالي)")
+_CHANGE_RE = re.compile(
+    r"(?:ارتفع|يرتفع|ترتفع|انخفض|ينخفض|تنخفض|تراجع|يتراجع|زاد|يزيد|قفز|هبط|رفع|خفض)\S*\s+(?:\S+\s+){0,2}$"
+)
+_LISTED_RE = re.compile(r"([^\W\d_]+)\s+\d+\s*و\s*$")
 _YEAR_RANGE = (1800, 2100)
 
 
@@ -73,19 +80,19 @@ class QuantityRules:
 def load_quantity_rules() -> QuantityRules:
     """Compile the quantity patterns; pass the result to every :func:`extract_quantities` call."""
     quantity = re.compile(
-        rf"(?<![^\W\d_])(?:[وف](?=\S))?(?:[بلك](?=\S))?"
-        rf"(?:(?P<before>{_alt(_BEFORE)})\s*)?(?:[بل](?=\S))?"
-        rf"(?:(?P<range>(?:ما\s+)?بين\s+(?P<r1>{NUMBER})\s+و\s*(?P<r2>{NUMBER}))"
-        rf"|(?P<fromto>من\s+(?P<f1>{NUMBER})\s+(?:الي|حتي)\s+(?P<f2>{NUMBER}))"
+        rf"(?<![^\W_])(?:[وف](?=\S))?(?:[بل](?=\S))?"
+        rf"(?:(?P<before>{_alt(_BEFORE)})\s*)?(?:[بل](?=\S))?(?P<al>ال(?=\d))?"
+        rf"(?:(?P<range>(?:ما\s+)?بين\s+(?P<r1>{NUMBER}|{_alt(lx.DUALS)})\s+و\s*(?P<r2>{NUMBER}))"
+        rf"|(?P<fromto>(?:من\s+)?(?P<f1>{NUMBER})\s+(?:الي|حتي)\s+(?P<f2>{NUMBER}))"
         rf"|(?P<dash>(?P<d1>{DIGITS})\s*[-–]\s*(?P<d2>{DIGITS}))"
         rf"|(?P<few>{_alt(lx.FEW)})(?:\s+(?P<fewscale>{_alt(k for k in lx.FEW_SCALES if k)}))?{_E}"
         rf"|(?:ال)?(?P<vague>{_alt(lx.VAGUE)}){_E}"
         rf"|(?P<num>{NUMBER})"
         rf"|(?P<dual>{_alt(lx.DUALS)}){_E})"
         rf"(?:\s*(?P<pct>{lx.PERCENT})|\s*(?P<dollar>\$)"
-        rf"|\s+(?:من\s+)?(?:ال)?(?:(?P<unit>{_alt(lx.UNIT_OF)})"
+        rf"|\s+(?:من\s+)?(?:ال)?(?:(?P<unit>{_alt(lx.UNIT_OF)})(?!\s*\d)"
         rf"|(?P<cur>{_alt(lx.CURRENCY_NOUNS)})(?:\s+(?:ال)?(?P<adj>{_NISBA_ALT})(?:ين|ون|ة|ه|ا)?{_E})?){_E})?"
-        rf"(?:\s+(?P<after>{_alt(_AFTER)}){_E})?"
+        rf"(?:\s*[،,]?\s+(?P<after>{_alt(_AFTER)}){_E})?"
     )
     month_after = re.compile(rf"\s+(?:من\s+)?(?:شهر\s+)?(?:{_alt(GREGORIAN_MONTHS)}){_E}")
     keys = frozenset(
@@ -167,9 +174,22 @@ def _is_not_count(m: re.Match, text: str, rules: QuantityRules) -> bool:
     if re.fullmatch(r"\d{8,}", core):
         return True  # phone numbers, ids
     prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
-    if prev and prev.group(1) in lx.NOT_COUNT_BEFORE and not m.group("before"):
+    if prev and _unclitic(prev.group(1)) in lx.NOT_COUNT_BEFORE and not m.group("before"):
         return True
+    listed = _LISTED_RE.search(text, max(0, m.start() - 40), m.start())
+    if listed and listed.group(1) in lx.NOT_COUNT_BEFORE:
+        return True  # "القرارين 2216 و2231": the second identifier of a pair
+    if _LATIN_AFTER_RE.match(text, end):
+        return True  # "60 Minutes", "5 G": part of a name
+    if _QUOTED_NAME_RE.match(text, end) and not (m.group("unit") or m.group("before")):
+        return True  # "روسيا 24": the name of a channel
+    if _CURRENT_MONTH_RE.match(text, end):
+        return True  # "في 17 الجاري": a date
     return bool(rules.month_after.match(text, end))
+
+
+def _unclitic(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and word[1:] in lx.NOT_COUNT_BEFORE else word
 
 
 def _is_year(value: int | float, m: re.Match) -> bool:
@@ -197,9 +217,11 @@ def _quantity(
             low, high = parse_digits(a), parse_digits(b)
             low, high = (None if x is None else _plain(x) for x in (low, high))
         else:
-            low, high = _number(a), _number(b)
+            low, high = (2 if a in lx.DUALS else _number(a)), _number(b)
         if low is None or high is None or low >= high:
             return None
+        if m.group("fromto") and _CHANGE_RE.search(text, max(0, m.start() - 20), m.start()):
+            low, high, value = None, None, high  # "ارتفع من 10 إلى 20": the figure is now 20
         if m.group("dash") and not (m.group("unit") or m.group("cur") or m.group("pct")):
             return None  # 2015-2017, scores, page spans: not counts without a unit
     elif m.group("few"):
@@ -219,16 +241,20 @@ def _quantity(
     else:
         value = 2
     unit, currency = _unit(m, text, context)
+    start, end = _span(m)
+    people_end = _nisba_plural(m, text)
+    if people_end is not None:
+        unit, end = "person", people_end
+    if text[start - 1 : start] in '"“«' and text[end : end + 1] in '"”»' and start > 0 and end < len(text):
+        return None  # "60 دقيقة" in quotes: a title
+    if m.group("al") and unit is None:
+        return None  # "الدورة الـ15": an ordinal
     approximate = False
     for kind in (_BEFORE.get(m.group("before") or ""), _AFTER.get(m.group("after") or "")):
         if kind == "approx":
             approximate = True
         elif kind and value is not None:
-            value, low, high = _bound(kind, value, low, high)
-    start, end = _span(m)
-    people_end = _nisba_plural(m, text)
-    if people_end is not None:
-        unit, end = "person", people_end
+            value, low, high = _bound(kind, value, low, high, whole=unit not in lx.CONTINUOUS)
     start, end = norm.to_original(start, end)
     return Quantity(start, end, value, low, high, approximate, unit, currency)
 
@@ -237,8 +263,9 @@ def _plain(x) -> int | float:
     return int(x) if x.denominator == 1 else float(x)
 
 
-def _bound(kind: str, value, low, high):
-    step = 1 if isinstance(value, int) else 0
+def _bound(kind: str, value, low, high, *, whole: bool):
+    """Bounds of a hedged figure: counts of whole things exclude the number itself."""
+    step = 1 if whole and isinstance(value, int) else 0
     if kind == "above":
         return None, value + step, high
     if kind == "atleast":
@@ -283,7 +310,9 @@ def _unit(m: re.Match, text: str, context: dict[str, str | None]) -> tuple[str |
     return "money", context[family]
 
 
-_NISBA_PLURAL_RE = re.compile(r"\s+([^\W\d_]{3,}(?:يين|يون))(?![^\W\d_])")
+_NISBA_PLURAL_RE = re.compile(r"\s+([^\W\d_]{3,}(?:يين|يون)|[^\W\d_]{4,}يا)(?![^\W\d_])")
+# After 11 and more the counted noun is singular: "1100 إيراني", "300 مليون مسيحي".
+_NISBA_SINGULAR_RE = re.compile(r"\s+([^\W\d_]{3,}ي)(?![^\W\d_])")
 
 
 def _nisba_plural(m: re.Match, text: str) -> int | None:
@@ -291,6 +320,8 @@ def _nisba_plural(m: re.Match, text: str) -> int | None:
     if m.group("after") or m.group("unit") or m.group("cur") or m.group("pct") or m.group("dual"):
         return None
     nxt = _NISBA_PLURAL_RE.match(text, m.end())
+    if nxt is None and m.group("num") and (parse_number(m.group("num")) or 0) >= 11:
+        nxt = _NISBA_SINGULAR_RE.match(text, m.end())
     return nxt.end() if nxt else None
 
 

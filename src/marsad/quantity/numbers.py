@@ -63,7 +63,7 @@ WORD = _alt(_UNIT_WORDS | _TEN_WORDS | _HUNDRED_WORDS)
 SCALE = _alt(_SCALES)
 FRACTION = _alt(_FRACTIONS)
 # Digits with thousands separators (, ٬ or .) and a decimal part (. or ٫).
-DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.٫]\d+)?"
+DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}(?!\d)|\d+(?:[.٫]\d+)?"
 
 _E = r"(?![^\W\d_])"  # no letter after
 # The first word of 11 and 12 ("أحد عشر"), only ever before عشر.
@@ -92,7 +92,9 @@ def parse_digits(text: str, *, scaled: bool = False) -> Fraction | None:
     word follows ("1.500 مليون" is one and a half million).
     """
     text = text.replace("٫", ".")
-    if "," in text or "٬" in text:
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # "2,5": a decimal comma
+        text = text.replace(",", ".")
+    elif "," in text or "٬" in text:
         text = text.replace(",", "").replace("٬", "")
     elif text.count(".") > 1 or (re.fullmatch(r"\d{1,3}\.\d{3}", text) and not scaled):
         text = text.replace(".", "")
@@ -131,7 +133,7 @@ def parse_number(text: str) -> int | float | None:
     """
     text = text.strip()
     total, current, last_scale = Fraction(0), Fraction(0), 0
-    seen_any, previous = False, ""
+    seen_any, previous, half_of_scale = False, "", False
     for i, m in enumerate(matches := list(_TOKEN_RE.finditer(text))):
         tok = m.group()
         joined = tok.startswith("و") and _word_value(tok) is None
@@ -145,8 +147,9 @@ def parse_number(text: str) -> int | float | None:
             current += value
             seen_any = True
             continue
-        if previous == "fraction" and tok.startswith("ال") and tok[2:] in _SCALES:
-            continue  # "مليون ونصف المليون" names the scale again
+        if half_of_scale and tok.removeprefix("ال") in _SCALES:
+            half_of_scale = False
+            continue  # "مليون ونصف المليون", "أربعة ملايين ونصف مليون" name the scale again
         parsed = _word_value(tok)
         if parsed is None:
             return None
@@ -161,6 +164,9 @@ def parse_number(text: str) -> int | float | None:
         elif kind == "fraction":
             if last_scale and joined and current == 0:
                 total += value * last_scale  # مليون ونصف
+                half_of_scale = True
+                previous = kind
+                continue
             else:
                 current += value  # نصف مليون
         elif kind == "scale":

@@ -17,7 +17,7 @@ from marsad.time import lexicon as lx
 from marsad.time.calendar import Interval, InvalidDate
 
 _E = r"(?![^\W\d_])"
-_B = r"(?<![^\W\d_])"
+_B = r"(?<![^\W_])"  # no letter or digit before
 
 
 class NeedsPublished(LookupError):
@@ -49,8 +49,10 @@ _PREFIX = (
     rf"(?:(?P<part>{_PART})\s+(?:شهر\s+)?)?(?:[بل](?=\S))?"
 )
 _YEAR_WORD = r"(?:ال)?(?:عام|سنة)"
-_YEAR = rf"(?:(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>\d{{4}})(?:\s*م{_E})?)"
-_YEAR_REL = rf"(?:من\s+(?P<yrel>(?:ال)?(?:عام|سنة)\s+(?:{_PAST}|{_NEXT}|{_CURRENT})|هذا\s+العام|هذه\s+السنة))"
+_YEAR = rf"(?:(?:من\s+)?(?:{_YEAR_WORD}\s*)?(?P<year>\d{{4}})(?!\d)(?:\s*م{_E})?)"
+_YEAR_REL = (
+    rf"(?:(?:من\s+)?(?P<yrel>(?:ال)?(?:عام|سنة)\s+(?:{_PAST}|{_NEXT}|{_CURRENT})|هذا\s+العام|هذه\s+السنة))"
+)
 _TOD = r"(?:صباح|مساء|ليل|ليلة|ظهر|فجر|عصر|صبيحة|منتصف\s+ليل|ظهيرة)"
 _ALL_UNITS = _alt(lx.UNIT_WORDS)
 _HEDGE = r"(?:نحو|حوالي|قرابة|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)"
@@ -59,29 +61,26 @@ _UNIT_DAYS = {"day": 1, "week": 7, "hour": 1}
 _UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120}
 
 
-def _year_value(m: re.Match, ctx) -> int | None:
+def year_value(m: re.Match, ctx) -> int | None:
     if m.group("year"):
         return int(m.group("year"))
     rel = m.groupdict().get("yrel")
     if rel:
-        return _pub(ctx).year + _direction(rel)
+        return published_of(ctx).year + direction(rel)
     return None
 
 
-def _pub(ctx) -> date:
+def published_of(ctx) -> date:
     if ctx.published is None:
         raise NeedsPublished
     return ctx.published
 
 
-def _direction(word: str) -> int:
+def direction(word: str) -> int:
     """-1 for past, +1 for next, 0 for current; "قبل الماضي" -2, "بعد المقبل" +2."""
     last = word.split()[-1]
     step = -1 if last in lx.PAST else 1 if last in lx.NEXT else 0
     return step * 2 if word.startswith(("قبل", "بعد")) else step
-
-
-_rel_direction = _direction
 
 
 def _month_number(m: re.Match, ctx) -> int:
@@ -108,13 +107,13 @@ def _absolute(m: re.Match, ctx) -> Interval | None:
     ):
         return None
     framed = strong or m.group("part") or m.group("since") or m.group("during")
-    if not framed and _prev_word(ctx.norm_text, m.start()) not in _MONTH_PREPOSITIONS:
+    if not framed and prev_word(ctx.norm_text, m.start()) not in _MONTH_PREPOSITIONS:
         return None
-    year = _year_value(m, ctx)
+    year = year_value(m, ctx)
     if year is None:
-        pub = _pub(ctx)
+        pub = published_of(ctx)
         if m.group("rel"):
-            step = _rel_direction(m.group("rel"))
+            step = direction(m.group("rel"))
             year = pub.year
             if step < 0:
                 year -= 1 if month >= pub.month else 0
@@ -123,12 +122,15 @@ def _absolute(m: re.Match, ctx) -> Interval | None:
                 year += 1 if month <= pub.month else 0
         else:
             year = cal.nearest_month_year(pub, month)
+    nine_eleven = m.group("day") and month == 9 and day_number(m.group("day")) == 11 and not m.group("year")
+    if nine_eleven and prev_word(ctx.norm_text, m.start()) in _NINE_ELEVEN:
+        return cal.day(2001, 9, 11), cal.day(2001, 9, 11)  # the attacks, named by their date
     if m.group("day"):
-        if not m.group("day")[-1].isdigit() and _prev_word(ctx.norm_text, m.start()) in _PERIOD_WORDS:
+        if not m.group("day")[-1].isdigit() and prev_word(ctx.norm_text, m.start()) in _PERIOD_WORDS:
             return None  # "الأسبوع الأول من أبريل" is a week, not the first
-        dom = _day_number(m.group("day"))
+        dom = day_number(m.group("day"))
         last = cal.day(year, month, dom)
-        first = cal.day(year, month, _day_number(m.group("day0"))) if m.group("day0") else last
+        first = cal.day(year, month, day_number(m.group("day0"))) if m.group("day0") else last
         return (first, last) if first <= last else None
     interval = cal.month_interval(year, month)
     if m.group("part"):
@@ -136,19 +138,30 @@ def _absolute(m: re.Match, ctx) -> Interval | None:
     return interval
 
 
+_NINE_ELEVEN = frozenset("احداث هجمات اعتداءات لاحداث لهجمات لاعتداءات".split())
 _PERIOD_WORDS = frozenset("الاسبوع والاسبوع الشهر العام الربع النصف العشر الثلث".split())
 _MONTH_PREPOSITIONS = frozenset("في منذ حتي قبل بعد بحلول من الي خلال وفي ومنذ وحتي وخلال".split())
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
 
 
-def _prev_word(text: str, start: int) -> str:
+def prev_word(text: str, start: int) -> str:
     m = _PREV_WORD_RE.search(text, max(0, start - 12), start)
     return m.group(1) if m else ""
 
 
-def _day_number(text: str) -> int:
+def day_number(text: str) -> int:
     text = re.sub(r"\s+", " ", text.removeprefix("ال"))
     return int(text) if text.isdigit() else DAY_ORDINALS["ال" + text if not text.startswith("ال") else text]
+
+
+def _day_of_month(m: re.Match, ctx) -> Interval | None:
+    """ "في 17 الجاري", "العاشر من الشهر المقبل": a day of this, the last or the next month."""
+    if not m.group("shahr_rel") and m.group("dm_rel") not in lx.CURRENT:
+        return None
+    pub = published_of(ctx)
+    first = cal.add_months(pub.replace(day=1), direction(m.group("dm_rel")))
+    d = cal.day(first.year, first.month, day_number(m.group("dom")))
+    return d, d
 
 
 def _numeric(m: re.Match, ctx) -> Interval:
@@ -168,11 +181,11 @@ def _year(m: re.Match, ctx) -> Interval | None:
         return start, end
     if not marked:
         limit = (ctx.published.year + 10) if ctx.published else 2100
-        if not 1900 <= y1 <= limit or _counted_after(ctx.norm_text, m.end()):
+        if not 1800 <= y1 <= limit or _counted_after(ctx.norm_text, m.end()):
             return None
         if _bound_before(ctx.norm_text, m.start()):
             return None
-        if _prev_word(ctx.norm_text, m.start()) not in _MONTH_PREPOSITIONS and not _YEAR_FRAME_RE.search(
+        if prev_word(ctx.norm_text, m.start()) not in _MONTH_PREPOSITIONS and not _YEAR_FRAME_RE.search(
             ctx.norm_text, max(0, m.start() - 2), m.start()
         ):
             return None  # "القضية 2000": a bare number needs "في"، "منذ" or brackets to be a year
@@ -187,7 +200,7 @@ def _year(m: re.Match, ctx) -> Interval | None:
     return interval
 
 
-_YEAR_FRAME_RE = re.compile(r"[(\[«،,]\s*$")
+_YEAR_FRAME_RE = re.compile(r"(?:^|[(\[«،,])\s*$", re.MULTILINE)
 _NEXT_WORD_RE = re.compile(r"\s*(?:من\s+)?(?:ال)?([^\W\d_]+)")
 _BOUND_BEFORE_RE = re.compile(r"(?:اكثر\s+من|نحو|حوالي|قرابة|اقل\s+من|الي|بلغ|\$)\s*$")
 
@@ -209,8 +222,8 @@ def _relative_period(m: re.Match, ctx) -> Interval | None:
         return None
     if not m.group("unit").startswith("ال") and not m.group("this"):
         return None
-    pub = _pub(ctx)
-    step = _rel_direction(m.group("rel")) if m.group("rel") else 0
+    pub = published_of(ctx)
+    step = direction(m.group("rel")) if m.group("rel") else 0
     if unit == "اسبوع":
         if step == 0:
             interval = cal.week_of(pub)
@@ -232,9 +245,11 @@ def _relative_period(m: re.Match, ctx) -> Interval | None:
 def _deictic(m: re.Match, ctx) -> Interval | None:
     """ "أمس", "اليوم", "غدا", "بعد غد", "أمس الأحد", "مساء أمس", "الليلة الماضية"."""
     word = re.sub(r"\s+", " ", m.group("deictic"))
-    if word == "اليوم" and _followed_by_adjective(ctx.norm_text, m.end()) and not m.group("wd"):
-        return None
-    pub = _pub(ctx)
+    text = ctx.norm_text
+    described = _followed_by_adjective(text, m.end()) or prev_word(text, m.start()) in _SAME_DAY
+    if word == "اليوم" and not m.group("wd") and described:
+        return None  # "اليوم الأول", "في مثل هذا اليوم", "بنفس اليوم": not today
+    pub = published_of(ctx)
     offset = {
         "امس": -1, "الامس": -1, "البارحة": -1, "الليلة الماضية": -1, "امس الاول": -2,
         "اول امس": -2, "اول من امس": -2, "غدا": 1, "بعد غد": 2, "غد": 1,
@@ -249,6 +264,7 @@ def _deictic(m: re.Match, ctx) -> Interval | None:
     return d, d
 
 
+_SAME_DAY = frozenset("هذا نفس بنفس ذات وبنفس ذلك تلك المصري".split())  # المصري اليوم: a paper
 _ADJ_AFTER_RE = re.compile(r"\s+ال[^\W\d_]+")
 
 
@@ -275,15 +291,17 @@ def _weekday_expr(m: re.Match, ctx) -> Interval | None:
         and _NOT_WEEKDAY_BEFORE_RE.search(ctx.norm_text, max(0, m.start() - 8), m.start())
     ):
         return None  # "بين الاثنين" is "between the two"
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     weekday = _weekday(wd)
-    step = _rel_direction(m.group("rel")) if m.group("rel") else 0
+    step = direction(m.group("rel")) if m.group("rel") else 0
     if step < 0:
         d = cal.weekday_before(pub, weekday) - timedelta(days=7 * (-step - 1))
     elif step > 0:
         d = cal.weekday_after(pub, weekday) + timedelta(days=7 * (step - 1))
     else:
         d = cal.weekday_on_or_before(pub, weekday)
+    if m.group("wd2"):  # "ليل الأحد-الإثنين"
+        return d, d + timedelta(days=(_weekday(m.group("wd2")) - weekday) % 7)
     return d, d
 
 
@@ -310,7 +328,7 @@ def _ago(m: re.Match, ctx) -> Interval | None:
         return None
     if _RELATIVE_TO_EVENT_RE.match(ctx.norm_text, m.end()):
         return None  # "قبل يومين من الانتخابات" counts from another event
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     direction = m.group("dir")
     if direction == "منذ":
         return _units_back(pub, n, unit, -1), pub
@@ -323,13 +341,14 @@ def _ago(m: re.Match, ctx) -> Interval | None:
     return d, d
 
 
-_RELATIVE_TO_EVENT_RE = re.compile(r"\s+(?:من|علي)\s")
+# "قبل يومين من الانتخابات" counts from another event; "قبل أسبوع آخر" is a wait to come.
+_RELATIVE_TO_EVENT_RE = re.compile(r"\s+(?:من|علي|اخر|اخري|اضافي|اضافية)(?!\S)")
 
 
 def _recent(m: re.Match, ctx) -> Interval | None:
     """ "خلال الأيام الماضية", "الأسابيع الأخيرة", "الأيام الثلاثة المقبلة", "العامين الماضيين"."""
     word = m.group("punit").removeprefix("ال")
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     unit = lx.UNIT_WORDS.get(word) or lx.UNIT_WORDS.get(_PLURAL_SINGULAR.get(word, ""), "day")
     count = m.group("pn1") or m.group("pn2")
     if word in lx.DUAL_UNITS:
@@ -352,69 +371,10 @@ _PLURAL_SINGULAR = {"ايام": "يوم", "اسابيع": "اسبوع", "اشه�
                     "سنين": "سنة", "اعوام": "عام", "ساعات": "ساعة", "عقود": "عقد"}  # fmt: skip
 
 
-def _season(m: re.Match, ctx) -> Interval | None:
-    """ "صيف 2017", "ربيع العام الماضي", "الصيف الماضي", "هذا الشتاء"."""
-    name = m.group("season").removeprefix("ال")
-    months = lx.SEASONS[name]
-    year = _year_value(m, ctx)
-    if year is None:
-        if not (m.group("rel") or m.group("this")):
-            return None
-        pub = _pub(ctx)
-        year = pub.year
-        step = _rel_direction(m.group("rel")) if m.group("rel") else 0
-        this = cal.season_interval(year, months)
-        if step < 0 and this[1] >= pub:
-            year -= 1
-        elif step > 0 and this[0] <= pub:
-            year += 1
-    interval = cal.season_interval(year, months)
-    if m.group("part"):
-        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="season")
-    return interval
-
-
-_DECADES = {"عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50, "ستينيات": 60,
+DECADES = {"عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50, "ستينيات": 60,
             "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90}  # fmt: skip
-_CENTURIES = {"الماضي": 20, "العشرين": 20, "التاسع عشر": 19, "الثامن عشر": 18, "الحالي": 21,
+CENTURIES = {"الماضي": 20, "العشرين": 20, "التاسع عشر": 19, "الثامن عشر": 18, "الحالي": 21,
               "الحادي والعشرين": 21}  # fmt: skip
-
-
-def _decade(m: re.Match, ctx) -> Interval | None:
-    """ "الثمانينيات" (1980-1989), "تسعينيات القرن الماضي", "القرن العشرين" (1900-1999)."""
-    century = _CENTURIES[re.sub(r"\s+", " ", m.group("cent"))] if m.group("cent") else 20
-    if m.group("cent") == "الماضي" and ctx.published and ctx.published.year < 2000:
-        century = 19
-    base = (century - 1) * 100
-    if m.group("decade"):
-        start = base + _DECADES[m.group("decade").removeprefix("ال")]
-        interval = cal.year_interval(start)[0], cal.year_interval(start + 9)[1]
-    else:
-        interval = cal.year_interval(base)[0], cal.year_interval(base + 99)[1]
-    if m.group("part"):
-        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="period")
-    return interval
-
-
-def _hijri(m: re.Match, ctx) -> Interval | None:
-    """ "15 رمضان 1439 هـ", "شهر رمضان الماضي", "رمضان 1439"."""
-    month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hm"))]
-    if m.group("hy"):
-        year = int(m.group("hy"))
-    elif m.group("hday") or m.group("hshahr") or m.group("hrel"):
-        pub = _pub(ctx)
-        year = cal.hijri_year_of(pub)
-        step = _rel_direction(m.group("hrel")) if m.group("hrel") else 0
-        this = cal.hijri_interval(year, month)
-        if step < 0 and this[1] >= pub:
-            year -= 1
-        elif step > 0 and this[0] <= pub:
-            year += 1
-    else:
-        return None
-    if m.group("hday"):
-        return cal.hijri_interval(year, month, _day_number(m.group("hday")))
-    return cal.hijri_interval(year, month)
 
 
 Resolver = Callable[[re.Match, object], Interval | None]
@@ -428,9 +388,9 @@ def families() -> list[tuple[str, str, str, Resolver]]:
     """
     day = rf"(?:ال)?\d{{1,2}}|{_alt(DAY_ORDINALS)}"
     absolute = (
-        rf"{_PREFIX}(?P<core>(?:(?:يوم\s+)?(?:{_WD})\s+(?:الموافق\s+)?)?"
+        rf"{_PREFIX}(?P<core>(?:{_TOD}\s+)?(?:(?:يوم\s+)?(?:{_WD})\s+(?:الموافق\s+)?)?"
         rf"(?:يوم\s+)?(?:(?P<day0>\d{{1,2}})\s*(?:-|–|و|الي|حتي)\s*)?(?:(?P<day>{day})\s+(?:من\s+)?)?"
-        rf"(?:(?P<shahr>شهر)\s+)?(?P<m1>{_MONTH}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_MONTH}){_E}(?:\s*\))?)?"
+        rf"(?:(?P<shahr>شهر)\s+)?(?P<m1>{_MONTH}){_E}(?:(?:\s*[/(\-–]\s*|\s+)(?P<m2>{_MONTH}){_E}(?:\s*\))?)?"
         rf"(?:\s+(?:من\s+)?{_YEAR}|\s+{_REL}{_E}|\s+{_YEAR_REL})?)"
     )
     numeric = (
@@ -438,7 +398,7 @@ def families() -> list[tuple[str, str, str, Resolver]]:
         rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?!\d)"
     )
     year = (
-        rf"{_PREFIX}(?P<core>(?:(?P<kw>{_YEAR_WORD}|(?:ال)?عامي|(?:ال)?سنتي|(?:ال)?فترة)\s+)?"
+        rf"{_PREFIX}(?P<core>(?:(?P<kw>{_YEAR_WORD}|(?:ال)?عامي|(?:ال)?عامين|(?:ال)?سنتي|(?:ال)?فترة)\s*)?"
         rf"(?:(?:ما\s+)?بين\s+)?(?P<y1>\d{{4}})(?!\d)(?:\s*(?:-|–|الي|حتي|و)\s*(?P<y2>\d{{4}})(?!\d))?"
         rf"(?:\s*(?P<era>م|ه|هجرية|للهجرة|ميلادية|للميلاد){_E})?)"
     )
@@ -452,60 +412,49 @@ def families() -> list[tuple[str, str, str, Resolver]]:
     )
     weekday = (
         rf"{_PREFIX}(?P<core>(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wd>{_WD}){_E}"
-        rf"(?:\s+{_REL}{_E})?)"
+        rf"(?:\s*[-–/]\s*(?P<wd2>{_WD}){_E}|\s+{_REL}{_E})?)"
     )
     ago = (
         rf"{_B}(?:[وف](?=\S))?(?P<core>(?P<dir>قبل|منذ)\s+(?:{_HEDGE}\s+)?(?:(?P<n>{NUMBER})\s+)?"
         rf"(?P<aunit>{_ALL_UNITS}){_E})"
     )
     recent = (
-        rf"{_PREFIX}(?P<core>(?:(?P<pn1>(?:ال)?\d+)\s+)?(?P<punit>(?:ال)?(?:{_PLURAL_UNITS}|"
+        rf"{_PREFIX}(?P<core>(?:(?P<pn1>(?:ال)?(?:\d+|{NUMBER}))\s+)?(?P<punit>(?:ال)?(?:{_PLURAL_UNITS}|"
         rf"{_alt(lx.DUAL_UNITS)})){_E}(?:\s+(?P<pn2>(?:ال)?(?:{NUMBER})))?(?:\s+القليلة)?"
         rf"\s+(?P<prel>الماضية|الماضيين|الاخيرة|الاخيرين|المقبلة|المقبلين|القادمة|القادمين|المنصرمة|"
         rf"الفايتة){_E})"
     )
-    season = (
+    season_source = (
         rf"{_PREFIX}(?P<core>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+)?(?P<season>(?:ال)?(?:ربيع|صيف|خريف|شتاء)){_E}"
         rf"(?:\s+{_YEAR}|\s+{_REL}{_E}|\s+(?P<yrel>(?:ال)?(?:عام|سنة)\s+(?:{_PAST}|{_NEXT}|{_CURRENT})))?)"
     )
     decade = (
-        rf"{_PREFIX}(?P<core>(?P<decade>(?:ال)?(?:{_alt(_DECADES)}))(?:\s+(?:من\s+)?القرن\s+"
-        rf"(?P<cent>{_alt(_CENTURIES)}))?{_E}|القرن\s+(?P<cent2>{_alt(_CENTURIES)}){_E})"
+        rf"{_PREFIX}(?P<core>(?P<decade>(?:ال)?(?:{_alt(DECADES)}))(?:\s+(?:من\s+)?القرن\s+"
+        rf"(?P<cent>{_alt(CENTURIES)}))?{_E}|القرن\s+(?P<cent2>{_alt(CENTURIES)}){_E})"
     )
     hijri = (
         rf"{_PREFIX}(?P<core>(?:(?P<hday>{day})\s+(?:من\s+)?)?(?:(?P<hshahr>شهر)\s+)?(?P<hm>{_HMONTH}){_E}"
         rf"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<hy>\d{{3,4}})\s*(?:ه|هجرية|للهجرة){_E}|\s+(?P<hrel>{_PAST}|"
         rf"{_NEXT}|{_CURRENT}){_E})?)"
     )
+    day_of_month = (
+        rf"{_PREFIX}(?P<core>(?:يوم\s+)?(?P<dom>{day})\s+(?:من\s+)?(?:(?P<shahr_rel>الشهر)\s+)?"
+        rf"(?P<dm_rel>{_PAST}|{_NEXT}|{_CURRENT}){_E})"
+    )
+    from marsad.time.periods import decade_or_century, hijri_date, season
+
     months = _alt(m for m in lx.GREGORIAN_MONTHS if m != "اب")
     return [
         ("absolute", rf"{months}|(?<!\w)اب(?!\w)", absolute, _absolute),
         ("numeric", r"\d[/.\-]\d", numeric, _numeric),
-        ("hijri", _HMONTH, hijri, _hijri),
+        ("day_of_month", "الجاري|الحالي|الشهر", day_of_month, _day_of_month),
+        ("hijri", _HMONTH, hijri, hijri_date),
         ("ago", "قبل|منذ", ago, _ago),
         ("recent", "الماضي|الاخير|المقبل|القادم|المنصرم|الفايت", recent, _recent),
-        ("season", "ربيع|صيف|خريف|شتاء", season, _season),
-        ("decade", "ينيات|القرن", decade, _decade_fix),
+        ("season", "ربيع|صيف|خريف|شتاء", season_source, season),
+        ("decade", "ينيات|القرن", decade, decade_or_century),
         ("year", r"\d{4}", year, _year),
         ("relative", "اسبوع|شهر|عام|سنة", relative, _relative_period),
         ("deictic", "امس|اليوم|غد|الليلة|البارحة", deictic, _deictic),
         ("weekday", "اثنين|ثلاثاء|اربعاء|خميس|جمعة|جمعه|سبت|احد", weekday, _weekday_expr),
     ]
-
-
-def _decade_fix(m: re.Match, ctx) -> Interval | None:
-    """The century alone is named in ``cent2``; the decade's century in ``cent``."""
-    if m.group("cent2"):
-        return _century(m.group("cent2"), m, ctx)
-    return _decade(m, ctx)
-
-
-def _century(name: str, m: re.Match, ctx) -> Interval:
-    century = _CENTURIES[re.sub(r"\s+", " ", name)]
-    if name == "الماضي" and ctx.published and ctx.published.year < 2000:
-        century = 19
-    base = (century - 1) * 100
-    interval = cal.year_interval(base)[0], cal.year_interval(base + 99)[1]
-    if m.group("part"):
-        return cal.part_of(interval, lx.PARTS[m.group("part")], kind="period")
-    return interval

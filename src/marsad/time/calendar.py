@@ -75,14 +75,15 @@ def weekday_after(d: date, weekday: int) -> date:
 
 
 def nearest_month_year(published: date, month: int) -> int:
-    """The year of a month named without one: within five months ahead, else the past one.
+    """The year of a month named without one: up to three months ahead, else the past one.
 
-    News names a coming month ("الانتخابات في مايو") or a recent one ("في ديسمبر" in February).
+    News names a coming month ("الانتخابات في أكتوبر") or, more often, a past one ("في مارس"
+    written in October); a month more than eight months back is next year's ("يناير" in December).
     """
     ahead = month - published.month
-    if ahead > 5:
+    if ahead > 3:
         return published.year - 1
-    if ahead < -6:
+    if ahead < -8:
         return published.year + 1
     return published.year
 

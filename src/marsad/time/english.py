@@ -26,7 +26,7 @@ def _third(part: str | None) -> int | None:
     return 0 if ("early" in part or "beginning" in part) else 1 if ("mid" in part) else 2
 
 
-def _pub(ctx):
+def published_of(ctx):
     if ctx.published is None:
         raise NeedsPublished
     return ctx.published
@@ -40,7 +40,7 @@ def _date(m: re.Match, ctx) -> Interval | None:
     if year is None:
         if not (dom or m.group("inprep") or m.group("part") or m.group("since")):
             return None  # "May" alone is most often the verb
-        pub = _pub(ctx)
+        pub = published_of(ctx)
         year = cal.nearest_month_year(pub, month)
         if m.group("last"):
             year = pub.year - (1 if month >= pub.month else 0)
@@ -62,7 +62,7 @@ def _year(m: re.Match, ctx) -> Interval | None:
 
 
 def _deictic(m: re.Match, ctx) -> Interval:
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     word = m.group("word").lower()
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(re.sub(r"\s+", " ", word), 0)
     d = pub + timedelta(days=offset)
@@ -70,7 +70,7 @@ def _deictic(m: re.Match, ctx) -> Interval:
 
 
 def _relative(m: re.Match, ctx) -> Interval:
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[m.group("which").lower()]
     unit = m.group("unit").lower()
     if unit in ("summer", "winter", "spring", "autumn", "fall"):
@@ -94,7 +94,7 @@ def _relative(m: re.Match, ctx) -> Interval:
 
 
 def _weekday(m: re.Match, ctx) -> Interval:
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     weekday = lx.ENGLISH_WEEKDAYS[m.group("wd").lower()]
     which = (m.group("which") or "").lower()
     if which == "last":
@@ -107,7 +107,7 @@ def _weekday(m: re.Match, ctx) -> Interval:
 
 
 def _ago(m: re.Match, ctx) -> Interval | None:
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     n = m.group("n").lower()
     count = int(n) if n.isdigit() else _NUMBERS[n]
     unit = _UNITS[m.group("unit").lower().rstrip("s")]
@@ -119,7 +119,7 @@ def _ago(m: re.Match, ctx) -> Interval | None:
 
 
 def _recent(m: re.Match, ctx) -> Interval:
-    pub = _pub(ctx)
+    pub = published_of(ctx)
     n = (m.group("n") or "").lower()
     unit = _UNITS[m.group("unit").lower().rstrip("s")]
     count = int(n) if n.isdigit() else _NUMBERS.get(n, {"day": 7, "week": 4, "month": 6, "year": 5}[unit])
