@@ -68,13 +68,13 @@ _YEAR_RANGE = (1800, 2100)
 class QuantityRules:
     """The compiled patterns of the stage (about 0.1 s to build, so built once by the caller).
 
-    ``keys`` are the words a quantity can start from or hinge on (number words, vague amounts,
-    duals): the full pattern only runs in windows around them and around digits.
+    ``gate`` finds digits and the words a quantity hinges on (number words, vague amounts,
+    duals): the full pattern only runs in windows around them.
     """
 
     quantity: re.Pattern
     month_after: re.Pattern
-    keys: frozenset[str]
+    gate: re.Pattern
 
 
 def load_quantity_rules() -> QuantityRules:
@@ -95,10 +95,11 @@ def load_quantity_rules() -> QuantityRules:
         rf"(?:\s*[،,]?\s+(?P<after>{_alt(_AFTER)}){_E})?"
     )
     month_after = re.compile(rf"\s+(?:من\s+)?(?:شهر\s+)?(?:{_alt(GREGORIAN_MONTHS)}){_E}")
-    keys = frozenset(
+    keys = {
         w for words in (NUMBER_WORDS, lx.VAGUE, lx.FEW, lx.DUALS) for phrase in words for w in phrase.split()
-    )
-    return QuantityRules(quantity, month_after, keys)
+    }
+    gate = re.compile(rf"\d|(?<![^\W\d_])(?:[وفبل]|ال|وال|بال)?(?:{_alt(keys)}){_E}")
+    return QuantityRules(quantity, month_after, gate)
 
 
 @cache
@@ -109,7 +110,7 @@ def _default_rules() -> QuantityRules:
 def extract_quantities(
     article: Article, *, rules: QuantityRules | None = None, settings: QuantitySettings | None = None
 ) -> Article:
-    """Fill ``quantities`` from the article's text; per-article problems become diagnostics.
+    """Fill ``quantities`` from the article's text (numbers too long to be figures are skipped).
 
     ``rules`` defaults to a shared compiled copy of :func:`load_quantity_rules`.
     """
@@ -129,24 +130,14 @@ def extract_quantities(
     return article.with_layers(quantities=tuple(found))
 
 
-_TOKEN_RE = re.compile(r"\S+")
 _SPACE_RE = re.compile(r"\s|$")
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 80
-
-
-def _is_key(token: str, keys: frozenset[str]) -> bool:
-    if any(c.isdigit() for c in token):
-        return True
-    token = token.strip("()[]«»\"'،,.:؛")
-    return any(token[i:] in keys for i in (0, 1, 2, 3))  # و ب ال وال
 
 
 def _matches(rules: QuantityRules, text: str):
     """The pattern's matches in windows around digits and number words."""
     windows: list[list[int]] = []
-    for tok in _TOKEN_RE.finditer(text):
-        if not _is_key(tok.group(), rules.keys):
-            continue
+    for tok in rules.gate.finditer(text):
         start = max(0, tok.start() - _WINDOW_BEFORE)
         end = _SPACE_RE.search(text, min(len(text), tok.end() + _WINDOW_AFTER)).start()
         if windows and start <= windows[-1][1]:

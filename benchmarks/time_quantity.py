@@ -1,0 +1,68 @@
+"""The time and quantity stages on one core: articles/s (CPU time), expressions found, peak memory.
+
+Runs on the shared ant_news_ar corpus (``$MARSAD_SHARED_DATA`` or ``../shared/data`` beside the
+repository). ``python benchmarks/time_quantity.py [--articles N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import time
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from marsad.article import Article
+from marsad.quantity import extract_quantities, load_quantity_rules
+from marsad.time import load_time_rules, resolve_times
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def corpus_path() -> Path:
+    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    return shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=5000)
+    args = parser.parse_args()
+
+    source = corpus_path()
+    if not source.is_file():
+        raise SystemExit(f"{source} not found: set MARSAD_SHARED_DATA")
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in islice(fh, args.articles)]
+    articles = [
+        Article(id=r["id"], text=r["text"], origin="bench", published=date.fromisoformat(r["published"][:10]))
+        for r in records
+    ]
+    chars = sum(len(a.text) for a in articles)
+
+    started = time.perf_counter()
+    time_rules, quantity_rules = load_time_rules(), load_quantity_rules()
+    compile_s = time.perf_counter() - started
+
+    # CPU time of this process: the figure for one core even when other jobs share the machine.
+    started = time.process_time()
+    timed = [resolve_times(a, rules=time_rules) for a in articles]
+    time_s = time.process_time() - started
+    started = time.process_time()
+    counted = [extract_quantities(a, rules=quantity_rules) for a in timed]
+    quantity_s = time.process_time() - started
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    n = len(articles)
+    print(f"{n} articles, {chars / n:.0f} characters on average; rules compiled in {compile_s:.2f} s")
+    print(f"time:     {n / time_s:7.0f} articles/s  {sum(len(a.times) for a in timed)} expressions")
+    print(f"quantity: {n / quantity_s:7.0f} articles/s  {sum(len(a.quantities) for a in counted)} quantities")
+    print(f"both:     {n / (time_s + quantity_s):7.0f} articles/s; peak memory {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
