@@ -25,6 +25,17 @@ def key(word: str) -> str:
     return normalize_text(word, ta_marbuta=True).lower()
 
 
+_PLURAL_SUFFIXES = ("ون", "ين", "ات", "ان", "ه")
+
+
+def lemma(k: str) -> str:
+    """A key without its plural, dual or feminine ending (مسلحون → مسلح), for word sets."""
+    for suffix in _PLURAL_SUFFIXES:
+        if k.endswith(suffix) and len(k) - len(suffix) >= 3:
+            return k[: -len(suffix)]
+    return k
+
+
 @dataclass(frozen=True, slots=True)
 class TypeInfo:
     name: str

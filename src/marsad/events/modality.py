@@ -74,7 +74,7 @@ def modality(v: View, lex: EventLexicon, m: Mention) -> str:
     if negated(v, lex, i):
         found.add("negated")
     tok = v.tokens[m.tok]
-    if "س" in tok.proclitics or (m.tok > lo and v.full[m.tok - 1] == "سوف"):
+    if ("س" in tok.proclitics and m.form.imperfect) or (m.tok > lo and v.full[m.tok - 1] == "سوف"):
         found.add("planned")
     for kind in reversed(MODALITIES[2:]):
         if kind in found:

@@ -32,6 +32,9 @@ _NAMED = frozenset({"ORG", "GPE", "PER", "NORP"})
 _BEFORE_VERB = frozenset(key(w) for w in "قد لقد".split())
 _AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
 _CLAUSE_LEAD = frozenset(key(w) for w in "كان كانت كانوا تكون يكون تكونا يكونوا قد لقد".split())
+_LIGHT_REACH = 12
+_BY_REACH = 10
+_SOME = frozenset(key(w) for w in "بعض عدد".split())
 _VERB_PARTICLES = frozenset(key(w) for w in "لم لن لا قد لقد سوف لو لولا".split())
 _NUMBER_START = frozenset(
     key(w)
@@ -51,7 +54,7 @@ def _role(role: str, v: View, ents: Entities, first: int, last: int) -> Particip
 def _acts(v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int]) -> bool:
     """A phrase naming an armed group or a named actor, and not opening with a count."""
     first, last = np
-    if v.full[first][:1].isdigit() or v.full[first] in _NUMBER_START:
+    if v.full[first][:1].isdigit() or v.full[first] in _NUMBER_START - _SOME:
         return False
     if any(v.has(j, lex.sets["ARMED"]) or v.stem[j] in _AIRCRAFT for j in range(first, last + 1)):
         return True
@@ -77,7 +80,7 @@ def _nisba(v: View, j: int) -> bool:
 
 
 def _after(v: View, i: int, hi: int) -> int:
-    while i < hi and v.full[i] in TIME_SKIP:
+    while i < hi and (v.full[i] in TIME_SKIP or i in v.timed):
         i += 1
     return i
 
@@ -89,10 +92,10 @@ def _subject_before(v: View, m: Mention, ents: Entities, barrier: frozenset[int]
         return None
     c = v.clauses[v.clause_of[m.first]]
     start = c.first + 1 if c.opener is not None and c.first < m.first else c.first
-    while start < m.first and v.full[start] in _CLAUSE_LEAD:
+    while start < m.first and (v.bare(start) in _CLAUSE_LEAD or v.stem[start] in _CLAUSE_LEAD):
         start += 1
     last = m.first - 1
-    while last >= start and v.full[last] in _BEFORE_VERB:
+    while last >= start and (v.bare(last) in _BEFORE_VERB or last in v.timed or v.full[last] in TIME_SKIP):
         last -= 1
     if last < start or not all(_nominal(v, j, barrier) for j in range(start, last + 1)):
         return None
@@ -104,7 +107,7 @@ def _nominal(v: View, j: int, barrier: frozenset[int]) -> bool:
     """Could token ``j`` belong to a noun phrase? Not after لم / قد, where a verb stands."""
     if v.full[j] == "من" and partitive(v, j):
         return True
-    if j in barrier or v.is_punct(j) or v.full[j] in STOP or (j > 0 and v.full[j - 1] in _VERB_PARTICLES):
+    if j in barrier or v.is_punct(j) or v.bare(j) in STOP or (j > 0 and v.bare(j - 1) in _VERB_PARTICLES):
         return False
     return not (
         v.tokens[j].proclitics[:1] in (("ب",), ("ل",), ("ك",), ("و",), ("ف",))
@@ -129,51 +132,130 @@ def _marked(
     return None
 
 
+def _core_roles(
+    v: View, lex: EventLexicon, ents: Entities, m: Mention, hi: int, barrier: frozenset[int]
+) -> dict[str, tuple[int, int]]:
+    """Actor and target from word order around the trigger itself."""
+    roles: dict[str, tuple[int, int]] = {}
+    inside = m.last > m.tok + 1  # أطلق مسلحون النار: the phrase holds its subject
+    start = _after(v, m.tok + 1 if inside else m.last + 1, hi)
+    after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
+    if inside and after is not None and after[1] < m.last:
+        roles["actor"] = after
+        return roles
+    if not m.form.verb:
+        light = _light_subject(v, lex, m, ents, barrier, "LIGHT_VERBS")
+        if light is not None:
+            roles["actor"] = light
+        undergoer = _light_subject(v, lex, m, ents, barrier, "UNDERGO_VERBS")  # تعرضت القافلة لهجوم
+        if undergoer is not None:
+            roles["target"] = undergoer
+        if after is None:
+            return roles
+        if "target" in roles:
+            pass
+        elif m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
+            roles["target"] = after
+        elif "actor" not in roles and (
+            _acts(v, lex, ents, after)
+            or _nisba(v, after[0])
+            or (m.type in _MOVERS and _counted(v, lex, after))
+        ):
+            roles["actor"] = after
+        return roles
+    before = _subject_before(v, m, ents, barrier)
+    if _plural(v, m):  # خطفوا، يحتجون: the subject is before or left out; what follows is the object
+        if before is not None:
+            roles["actor"] = before
+        if after is not None and m.type in _TARGETED and not m.last > m.tok:
+            roles["target"] = after
+        return roles
+    if m.last > m.tok:  # ورددوا هتافات: the phrase's object is not a subject
+        after = None
+    subject = before or after
+    if subject is None:
+        return roles
+    if _acts(v, lex, ents, subject) or not _passive_reading(m):
+        roles["actor"] = subject
+        obj = noun_phrase(v, subject[1] + 1, hi, ents=ents, barrier=barrier) if subject is after else after
+        if obj is not None and m.type in _TARGETED:
+            roles["target"] = obj
+    else:
+        roles["target"] = subject
+    return roles
+
+
+def _plural(v: View, m: Mention) -> bool:
+    return m.form.verb and v.stem[m.tok].endswith(("وا", "ون"))
+
+
+def _passive_reading(m: Mention) -> bool:
+    """Verbs news writes in the passive with the same letters: قتل، أصيب، اختطف، اعتقل."""
+    return m.casualty is not None or m.mode in ("abduct", "arrest")
+
+
+def _light_subject(
+    v: View, lex: EventLexicon, m: Mention, ents: Entities, barrier: frozenset[int], verbs: str
+) -> tuple[int, int] | None:
+    """The subject of a light verb before an event noun: نفذ المتظاهرون اعتصاما، قام مسلحون
+    باختطاف، شنت الطائرات غارات."""
+    lo, _ = v.stretch(m.tok)
+    for j in range(m.tok - 1, max(lo, m.tok - _LIGHT_REACH) - 1, -1):
+        if v.has(j, lex.sets[verbs]):
+            return noun_phrase(v, _after(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
+    return None
+
+
+def _fallback_actor(
+    v: View, lex: EventLexicon, ents: Entities, m: Mention, lo: int, hi: int, taken: set[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """For a protest without a subject, the protesters the stretch names; for an attack, the
+    armed group it names before the trigger."""
+    if m.type in ("PROTEST", "GATHER"):
+        words, span = lex.sets["PROTESTERS"], range(lo, hi)
+    elif m.type == "ASSAULT":
+        words, span = lex.sets["ARMED"], range(lo, m.first)
+    else:
+        return None
+    for j in span:
+        if v.has(j, words) and not any(a <= j <= b for a, b in taken):
+            first = j
+            while first > lo and (
+                v.full[first - 1] in _NUMBER_START
+                or v.full[first - 1].isdigit()
+                or (v.full[first - 1] == "من" and first - 2 >= lo)
+            ):
+                first -= 1
+            np = noun_phrase(v, first, hi, ents=ents)
+            if np is not None and np[0] <= j <= np[1]:
+                return np
+    return None
+
+
 def find_participants(
     v: View, lex: EventLexicon, ents: Entities, m: Mention, others: list[Mention], barrier: frozenset[int]
 ) -> tuple[Participant, ...]:
     """Participants of the event triggered by ``m``; ``others`` are its merged mentions."""
-    _, hi = v.stretch(m.tok)
-    roles: dict[str, tuple[int, int]] = {}
-    start = _after(v, m.tok + 1 if m.last > m.tok + 1 else m.last + 1, hi)
-    after = noun_phrase(v, start, hi, ents=ents, barrier=barrier)
-    before = _subject_before(v, m, ents, barrier)
-    if m.form.verb:
-        subject = before or after
-        if subject is not None:
-            if _acts(v, lex, ents, subject):
-                roles["actor"] = subject
-                obj = (
-                    noun_phrase(v, subject[1] + 1, hi, ents=ents, barrier=barrier)
-                    if subject is after
-                    else after
-                )
-                if obj is not None and m.type in _TARGETED:
-                    roles["target"] = obj
-            elif m.type in _UNDERGOERS:
-                roles["target"] = subject
-            else:
-                roles["actor"] = subject
-    elif after is not None:
-        counted = _counted(v, lex, after)
-        if m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
-            roles["target"] = after
-        elif _acts(v, lex, ents, after) or _nisba(v, after[0]) or (counted and m.type in _MOVERS):
-            roles["actor"] = after
-    by = _marked(v, ents, m.last + 1, hi, _BY, barrier)
-    if by is not None:
+    lo, hi = v.stretch(m.tok)
+    roles = _core_roles(v, lex, ents, m, hi, barrier)
+    by = _marked(v, ents, m.last + 1, min(hi, m.last + _BY_REACH), _BY, barrier)
+    if by is not None and "actor" not in roles:
         roles["actor"] = by
+    for other in others:  # وقتل مهاجم انتحاري 47 شخصا في هجوم: the casualty verb names them
+        if "actor" in roles and "target" in roles:
+            break
+        extra = _core_roles(v, lex, ents, other, hi, barrier)
+        for role in ("actor", "target"):
+            if role not in roles and role in extra and (role == "target" or other.form.verb):
+                roles[role] = extra[role]
     if "target" not in roles and m.type in _TARGETED:
         on = _marked(v, ents, m.last + 1, hi, _ON, barrier)
         if on is not None and on != roles.get("actor"):
             roles["target"] = on
-    if "target" not in roles and m.type in _UNDERGOERS:
-        for other in others:
-            if other.casualty:
-                victims = _victims(v, lex, ents, other, barrier)
-                if victims is not None:
-                    roles["target"] = victims
-                    break
+    if "actor" not in roles:
+        actor = _fallback_actor(v, lex, ents, m, lo, hi, set(roles.values()))
+        if actor is not None:
+            roles["actor"] = actor
     if m.type == "MOVE":
         origin = _marked(v, ents, m.last + 1, hi, _FROM, barrier)
         destination = _marked(v, ents, m.last + 1, hi, _TO, barrier)
@@ -182,16 +264,3 @@ def find_participants(
         if destination is not None:
             roles["destination"] = destination
     return tuple(_role(role, v, ents, *np) for role, np in roles.items())
-
-
-def _victims(
-    v: View, lex: EventLexicon, ents: Entities, m: Mention, barrier: frozenset[int]
-) -> tuple[int, int] | None:
-    """The people a casualty word counts: قتل خمسة أشخاص، مقتل خمسة، خمسة أشخاص قتلوا."""
-    _, hi = v.stretch(m.tok)
-    np = _subject_before(v, m, ents, barrier) or noun_phrase(
-        v, _after(v, m.last + 1, hi), hi, ents=ents, barrier=barrier
-    )
-    if np is None or _acts(v, lex, ents, np):
-        return None
-    return np

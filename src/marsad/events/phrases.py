@@ -63,7 +63,7 @@ def noun_phrase(
 ) -> tuple[int, int] | None:
     """Token range ``(first, last)`` of the phrase starting at token ``i`` (before ``end``);
     it stops before any token in ``barrier`` (event words)."""
-    if i >= end or i in barrier or v.is_punct(i) or (v.full[i] in STOP and not _about(v, i)):
+    if i >= end or i in barrier or v.is_punct(i) or (v.bare(i) in STOP and not _about(v, i)):
         return None
     last = i
     reach = i + MAX_WORDS
@@ -76,8 +76,7 @@ def noun_phrase(
     j = last + 1
     while j < min(end, reach):
         tok = v.tokens[j]
-        word = v.full[j]
-        if j in barrier or v.is_punct(j) or (word in STOP and not partitive(v, j)):
+        if j in barrier or j in v.timed or v.is_punct(j) or (v.bare(j) in STOP and not partitive(v, j)):
             break
         if tok.proclitics and tok.proclitics[0] in ("و", "ف") and "ال" not in tok.proclitics:
             break

@@ -29,7 +29,7 @@ from marsad.events.modality import modality
 from marsad.events.participants import find_participants
 from marsad.events.phrases import Entities
 from marsad.events.text import View, view
-from marsad.events.triggers import Mention, find_mentions, is_anaphor, is_reference
+from marsad.events.triggers import Mention, find_mentions, in_slogan, is_anaphor, is_reference
 
 STAGE = "events"
 _LEAVING = frozenset({"displace", "flee", "relocate"})
@@ -91,6 +91,16 @@ def _groups(v: View, lexicon: EventLexicon, mentions: list[Mention], frames: lis
     return sorted(kept, key=lambda g: g.primary.tok)
 
 
+_NAMES = frozenset({"ORG", "PER", "LOC", "GPE", "FAC"})
+
+
+def _in_name(v: View, m: Mention, ents: Entities) -> bool:
+    """A trigger word inside a name: «لجنة تفادي التعذيب», «ساحة الشهداء»."""
+    tok = v.tokens[m.tok]
+    entity = ents.at(tok.start, tok.end)
+    return entity is not None and entity.type in _NAMES and entity.start < tok.start
+
+
 def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
     if m.last - m.first == 1:  # أطلقوا النار، حالة الطوارئ
         return v.span(m.first, m.last)
@@ -108,7 +118,12 @@ def _kept(v: View, lexicon: EventLexicon, mentions: list[Mention], ents: Entitie
         if s != sentence:
             seen |= current
             current, sentence = set(), s
-        if is_reference(v, m, lexicon, ents.starts) or is_anaphor(v, m, seen):
+        if (
+            is_reference(v, m, lexicon, ents.starts)
+            or is_anaphor(v, m, seen)
+            or in_slogan(v, m, lexicon)
+            or _in_name(v, m, ents)
+        ):
             continue
         kept.append(m)
         current.add(m.type)
@@ -184,7 +199,7 @@ def _event(
         modality=group.modality,
         mode=m.mode,
         cameo=info.cameo if retyped else sense.cameo or info.cameo,
-        acled=info.acled if retyped else sense.acled or info.acled,
+        acled="Riots" if m.mode == "riot" else info.acled if retyped else sense.acled or info.acled,
         participants=participants,
         place=place,
         time=time,

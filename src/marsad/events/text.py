@@ -8,10 +8,11 @@ is a stretch of a sentence between punctuation or a word that opens a new clause
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.article import Article, Sentence, Token
-from marsad.events.lexicon import key
+from marsad.events.lexicon import key, lemma
 from marsad.nlp.sentences import split_sentences
 from marsad.nlp.tokens import tokenize
 
@@ -28,6 +29,13 @@ OPENERS: dict[str, bool] = {
     for w in words.split()
     if "_" not in w
 }
+_FUNCTION = frozenset(
+    key(w)
+    for w in (
+        "في من على إلى الى عن مع قد لقد لم لن لا ما كان كانت كانوا هو هي هم ذلك هذا هذه "
+        "أن إن بعد قبل خلال عند"
+    ).split()
+)
 #: Openers after which the sentence goes on to another incident (فيما، بينما، ؛).
 STRONG = frozenset(key(w) for w in "فيما بينما كما حين_أن".split() if "_" not in w) | {"؛", ";"}
 
@@ -47,11 +55,13 @@ class View:
     tokens: tuple[Token, ...]
     full: list[str]
     stem: list[str]
+    lem: list[str]  # the stem without a plural or feminine ending, for word sets
     sentences: tuple[Sentence, ...]
     sent_span: list[tuple[int, int]]  # token range of each sentence
     sent_of: list[int]
     clauses: list[Clause]
     clause_of: list[int]
+    timed: frozenset[int]  # tokens inside the article's time expressions
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets from the start of token ``first`` to the end of token ``last``."""
@@ -61,10 +71,15 @@ class View:
         return self.full[i], self.stem[i]
 
     def has(self, i: int, words: frozenset[str]) -> bool:
-        return self.full[i] in words or self.stem[i] in words
+        return self.full[i] in words or self.stem[i] in words or self.lem[i] in words
 
     def proclitic(self, i: int, name: str) -> bool:
         return name in self.tokens[i].proclitics
+
+    def bare(self, i: int) -> str:
+        """The key of token ``i`` without a leading و or ف (وفي → في, وقد → قد)."""
+        full = self.full[i]
+        return full[1:] if full[:1] in "وف" and len(full) > 2 and full[1:] in _FUNCTION else full
 
     def is_punct(self, i: int) -> bool:
         return self.full[i] in _PUNCT_BREAKS or not self.full[i][:1].isalnum()
@@ -99,6 +114,8 @@ def view(article: Article) -> View:
         k(text[t.stem_start : t.stem_end]) if t.stem_end > t.stem_start else f
         for t, f in zip(tokens, full, strict=True)
     ]
+    lems: dict[str, str] = {}
+    lem = [lems.get(x) or lems.setdefault(x, lemma(x)) for x in stem]
     sent_of = [0] * len(tokens)
     sent_span = []
     s, n = 0, len(sentences)
@@ -114,7 +131,32 @@ def view(article: Article) -> View:
         sent_span.append((first, end))
         first = end
     clauses, clause_of = _clauses(full, stem, tokens, sent_of)
-    return View(text, tokens, full, stem, sentences, sent_span, sent_of, clauses, clause_of)
+    return View(
+        text,
+        tokens,
+        full,
+        stem,
+        lem,
+        sentences,
+        sent_span,
+        sent_of,
+        clauses,
+        clause_of,
+        _timed(article, tokens),
+    )
+
+
+def _timed(article: Article, tokens: tuple[Token, ...]) -> frozenset[int]:
+    if not article.times:
+        return frozenset()
+    starts = [t.start for t in tokens]
+    out: set[int] = set()
+    for t in article.times:
+        i = bisect_left(starts, t.start)
+        while i < len(tokens) and tokens[i].start < t.end:
+            out.add(i)
+            i += 1
+    return frozenset(out)
 
 
 def _clauses(

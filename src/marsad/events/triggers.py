@@ -66,7 +66,7 @@ def _near(v: View, i: int, words: frozenset[str], step: int) -> int | None:
 
 def _blocked(v: View, i: int, sense: Sense) -> bool:
     lo, hi = v.sent_span[v.sent_of[i]]
-    if sense.block_prev and i > lo and (v.has(i - 1, sense.block_prev) or v.full[i - 1].isdigit()):
+    if sense.block_prev and i > lo and v.has(i - 1, sense.block_prev):
         return True
     return bool(sense.block_next and i + 1 < hi and v.has(i + 1, sense.block_next))
 
@@ -136,7 +136,7 @@ def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
         sense = form.sense
         type_, mode = sense.type, sense.mode
         if sense.becomes and in_sentence(v, i, sense.becomes[1]):
-            type_, mode = sense.becomes[0], "demo"
+            type_, mode = sense.becomes[0], "riot" if sense.type == "ASSAULT" else "demo"
         mentions.append(Mention(i, first, last, form, type_, mode))
     return mentions
 
@@ -160,6 +160,24 @@ def is_reference(v: View, m: Mention, lex: EventLexicon, entity_starts: frozense
     lo, _ = v.sent_span[v.sent_of[m.tok]]
     words = lex.sets["REFERENCE"]
     return any(v.has(j, words) for j in range(max(lo, m.first - 3), m.first))
+
+
+_OPEN_QUOTES = frozenset('«“"')
+_CLOSE_QUOTES = frozenset('»”"')
+_SLOGAN_REACH = 4
+
+
+def in_slogan(v: View, m: Mention, lex: EventLexicon) -> bool:
+    """A word of a quoted slogan or banner: «نقتل بالسلاح الأميركي», هتافات «أوقفوا القتل»."""
+    lo, _ = v.sent_span[v.sent_of[m.tok]]
+    for j in range(m.tok - 1, lo - 1, -1):
+        word = v.full[j]
+        if word in _CLOSE_QUOTES and word not in _OPEN_QUOTES:
+            return False
+        if word in _OPEN_QUOTES:
+            words = lex.sets["SLOGAN"]
+            return any(v.has(k, words) or v.full[k] == ":" for k in range(max(lo, j - _SLOGAN_REACH), j))
+    return False
 
 
 def is_anaphor(v: View, m: Mention, seen_types: set[str]) -> bool:
