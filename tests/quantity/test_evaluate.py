@@ -5,6 +5,7 @@ from pathlib import Path
 from marsad.quantity.evaluate import load_gold, score_gold
 
 GOLD = Path(__file__).parent / "gold_ant_dev.json"
+HELDOUT = Path(__file__).parent / "gold_ant_heldout.json"
 
 
 def test_gold_spans_are_the_sentence_text():
@@ -21,3 +22,10 @@ def test_dev_gold_floor():
     assert score.span_recall >= 0.95
     assert score.span_precision >= 0.93
     assert score.exact >= 0.95
+
+
+def test_heldout_gold_floor():
+    score = score_gold(load_gold(HELDOUT))
+    assert score.gold >= 40
+    assert score.span_recall >= 0.9
+    assert score.exact >= 0.9

@@ -69,6 +69,20 @@ def test_worked_example_about_two_thousand():
         ("45 في المئة", ("45 في المئة", 45, None, None, False, "percent", None)),
         ("بنسبة 12.5%", ("12.5%", 12.5, None, None, False, "percent", None)),
         ("6 فلسطينيين", ("6 فلسطينيين", 6, None, None, False, "person", None)),
+        ("نمو بنسبة 2,5%", ("2,5%", 2.5, None, None, False, "percent", None)),
+        ("يبلغ 1،8 كلم", ("1،8 كلم", 1.8, None, None, False, "km", None)),
+        ("أكثر من 300 متر", ("أكثر من 300 متر", None, 300, None, False, "m", None)),
+        ("بين ساعتين و3 ساعات", ("بين ساعتين و3 ساعات", None, 2, 3, False, "hour", None)),
+        (
+            "ارتفع عدد القتلى من 10 إلى 20 قتيلا",
+            ("من 10 إلى 20 قتيلا", 20, None, None, False, "person", None),
+        ),
+        (
+            "نحو أربعة ملايين ونصف مليون طفل",
+            ("نحو أربعة ملايين ونصف مليون طفل", 4_500_000, None, None, True, "child", None),
+        ),
+        ("مليارا دولار", ("مليارا دولار", 2_000_000_000, None, None, False, "money", "USD")),
+        ("4 ملايين دولار كندي", ("4 ملايين دولار كندي", 4_000_000, None, None, False, "money", "CAD")),
     ],
 )
 def test_quantities(text, expected):
@@ -96,6 +110,11 @@ def test_bare_lira_without_any_clue_has_no_currency():
         "القرن التاسع عشر",
         "أحد المسؤولين",
         "عدة دول",
+        'شبكة "روسيا 24" الإخبارية',
+        'برنامج "60 Minutes"',
+        "ستصدر قرارها في 17 الجاري",
+        "احتلت المركز 130 عالميا",
+        "المتهمين الأربعة",
     ],
 )
 def test_not_quantities(text):

@@ -6,6 +6,7 @@ from pathlib import Path
 from marsad.time.evaluate import load_gold, score_gold, score_timeml
 
 GOLD = Path(__file__).parent / "gold_ant_dev.json"
+HELDOUT = Path(__file__).parent / "gold_ant_heldout.json"
 
 
 def test_gold_spans_are_the_sentence_text():
@@ -22,6 +23,13 @@ def test_dev_gold_floor():
     assert score.span_recall >= 0.95
     assert score.span_precision >= 0.95
     assert score.exact >= 0.93
+
+
+def test_heldout_gold_floor():
+    score = score_gold(load_gold(HELDOUT))
+    assert score.gold >= 50
+    assert score.span_recall >= 0.95
+    assert score.exact >= 0.9
 
 
 def test_timeml_silver_floor(shared_data):

@@ -45,7 +45,7 @@ def eval_time(
 
     rules = load_time_rules()
     s = score_gold(load_gold(_require(gold, "the time gold")), rules=rules)
-    typer.echo(f"dev gold ({gold.name}): {s.gold} expressions, {s.predicted} predicted")
+    typer.echo(f"gold ({gold.name}): {s.gold} expressions, {s.predicted} predicted")
     typer.echo(f"  exact span: recall {_pct(s.span_recall)}, precision {_pct(s.span_precision)}")
     typer.echo(f"  exactly right (span and interval): {_pct(s.exact)}")
     path = timeml or _shared_data() / "heideltime_arabic_news" / "timex3_spans.jsonl"
@@ -75,7 +75,7 @@ def eval_quantity(
     from marsad.quantity.evaluate import load_gold, score_gold
 
     s = score_gold(load_gold(_require(gold, "the quantity gold")))
-    typer.echo(f"dev gold ({gold.name}): {s.gold} quantities, {s.predicted} predicted")
+    typer.echo(f"gold ({gold.name}): {s.gold} quantities, {s.predicted} predicted")
     typer.echo(f"  exact span: recall {_pct(s.span_recall)}, precision {_pct(s.span_precision)}")
     typer.echo(f"  exact span and value/low/high: {_pct(s.numbers_exact)}")
     typer.echo(f"  exactly right (span and every field, unit and currency too): {_pct(s.exact)}")

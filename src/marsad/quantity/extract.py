@@ -15,7 +15,8 @@ Conventions (settled in the project's worked examples):
   currency the article names elsewhere (الليرة التركية) or the one country it mentions, else null.
 
 Years, dates, clock times, identifiers (القرار 2254), model names (إس-400), phone-like digit
-runs and numbers inside the article's time expressions are not quantities.
+runs and numbers inside the article's time expressions are not quantities; nor are definite
+numbers after a noun ("المتهمين الأربعة"), which restate a count given before.
 """
 
 from __future__ import annotations

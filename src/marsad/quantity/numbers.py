@@ -63,7 +63,7 @@ WORD = _alt(_UNIT_WORDS | _TEN_WORDS | _HUNDRED_WORDS)
 SCALE = _alt(_SCALES)
 FRACTION = _alt(_FRACTIONS)
 # Digits with thousands separators (, ٬ or .) and a decimal part (. or ٫).
-DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}(?!\d)|\d+(?:[.٫]\d+)?"
+DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+[,،]\d{1,2}(?!\d)|\d+(?:[.٫]\d+)?"
 
 _E = r"(?![^\W\d_])"  # no letter after
 # The first word of 11 and 12 ("أحد عشر"), only ever before عشر.
@@ -92,8 +92,8 @@ def parse_digits(text: str, *, scaled: bool = False) -> Fraction | None:
     word follows ("1.500 مليون" is one and a half million).
     """
     text = text.replace("٫", ".")
-    if re.fullmatch(r"\d+,\d{1,2}", text):  # "2,5": a decimal comma
-        text = text.replace(",", ".")
+    if re.fullmatch(r"\d+[,،]\d{1,2}", text):  # "2,5", "1،8": a decimal comma
+        text = text.replace(",", ".").replace("،", ".")
     elif "," in text or "٬" in text:
         text = text.replace(",", "").replace("٬", "")
     elif text.count(".") > 1 or (re.fullmatch(r"\d{1,3}\.\d{3}", text) and not scaled):

@@ -112,14 +112,22 @@ def _absolute(m: re.Match, ctx) -> Interval | None:
     year = year_value(m, ctx)
     if year is None:
         pub = published_of(ctx)
+        # With a day, compare dates ("20 مارس المقبل" written on 18 March is this March); a month
+        # alone that is the current one is not "الماضي" nor "المقبل" (that is "الجاري").
+        if m.group("day"):
+            named, now = (month, day_number(m.group("day"))), (pub.month, pub.day)
+        else:
+            named, now = (month, 0), (pub.month, 0)
         if m.group("rel"):
             step = direction(m.group("rel"))
             year = pub.year
             if step < 0:
-                year -= 1 if month >= pub.month else 0
+                year -= 1 if named >= now else 0
                 year -= 1 if step < -1 else 0
             elif step > 0:
-                year += 1 if month <= pub.month else 0
+                year += 1 if named <= now else 0
+        elif _future_context(ctx.norm_text, m.start()):
+            year = pub.year + (1 if named < now else 0)
         else:
             year = cal.nearest_month_year(pub, month)
     nine_eleven = m.group("day") and month == 9 and day_number(m.group("day")) == 11 and not m.group("year")
@@ -291,10 +299,14 @@ def _weekday_expr(m: re.Match, ctx) -> Interval | None:
         and _NOT_WEEKDAY_BEFORE_RE.search(ctx.norm_text, max(0, m.start() - 8), m.start())
     ):
         return None  # "بين الاثنين" is "between the two"
+    if _ORDINAL_AFTER_RE.match(ctx.norm_text, m.end()):
+        return None  # "الجمعة الثالثة": the third Friday of the protests, a name
     pub = published_of(ctx)
     weekday = _weekday(wd)
     step = direction(m.group("rel")) if m.group("rel") else 0
-    if step < 0:
+    if step == 0 and _future_context(ctx.norm_text, m.start()):
+        d = pub + timedelta(days=(weekday - pub.weekday()) % 7)  # "ستعقد الجمعة": the coming one
+    elif step < 0:
         d = cal.weekday_before(pub, weekday) - timedelta(days=7 * (-step - 1))
     elif step > 0:
         d = cal.weekday_after(pub, weekday) + timedelta(days=7 * (step - 1))
@@ -303,6 +315,25 @@ def _weekday_expr(m: re.Match, ctx) -> Interval | None:
     if m.group("wd2"):  # "ليل الأحد-الإثنين"
         return d, d + timedelta(days=(_weekday(m.group("wd2")) - weekday) % 7)
     return d, d
+
+
+_ORDINAL_AFTER_RE = re.compile(
+    r"\s+(?:الاولي|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الاخيرة)(?![^\W\d_])"
+)
+# A verb in the future ("ستعقد", "سيزور": سـ and a common news verb) or a word of plans shortly
+# before the expression; a bare سـ prefix would also take names (سيرغي) and nouns (سيارة).
+_FUTURE_STEMS = (
+    "تم كون عقد زور بدا صل توجه شارك جري علن لتقي عود ستمر نظر صدر حضر ناقش بحث دخل غادر قوم لقي "
+    "نطلق قام جتمع ستضيف فتتح صوت جتمعون ستانف"
+)
+_FUTURE_RE = re.compile(
+    rf"(?<![^\W\d_])(?:[وف]?س[يت](?:{'|'.join(_FUTURE_STEMS.split())})[^\W\d_]*|المقرر|المقررة|المرتقب|"
+    r"المرتقبة|المزمع|يعتزم|تعتزم|يتوجه|تتوجه|بحلول|موعد|موعدا)(?![^\W\d_])"
+)
+
+
+def _future_context(text: str, start: int) -> bool:
+    return bool(_FUTURE_RE.search(text, max(0, start - 45), start))
 
 
 def _units_back(pub: date, n: float, unit: str, sign: int) -> date:
@@ -342,7 +373,7 @@ def _ago(m: re.Match, ctx) -> Interval | None:
 
 
 # "قبل يومين من الانتخابات" counts from another event; "قبل أسبوع آخر" is a wait to come.
-_RELATIVE_TO_EVENT_RE = re.compile(r"\s+(?:من|علي|اخر|اخري|اضافي|اضافية)(?!\S)")
+_RELATIVE_TO_EVENT_RE = re.compile(r"(?:\s+واحد[ةه]?)?\s+(?:من|علي|اخر|اخري|اضافي|اضافية)(?!\S)")
 
 
 def _recent(m: re.Match, ctx) -> Interval | None:
@@ -412,7 +443,7 @@ def families() -> list[tuple[str, str, str, Resolver]]:
     )
     weekday = (
         rf"{_PREFIX}(?P<core>(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wd>{_WD}){_E}"
-        rf"(?:\s*[-–/]\s*(?P<wd2>{_WD}){_E}|\s+{_REL}{_E})?)"
+        rf"(?:(?(tod)(?:\s*[-–/]\s*|\s+)|\s*[-–/]\s*)(?P<wd2>{_WD}){_E}|\s+{_REL}{_E})?)"
     )
     ago = (
         rf"{_B}(?:[وف](?=\S))?(?P<core>(?P<dir>قبل|منذ)\s+(?:{_HEDGE}\s+)?(?:(?P<n>{NUMBER})\s+)?"
