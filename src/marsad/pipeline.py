@@ -14,6 +14,8 @@ from functools import cached_property
 
 from marsad.article import Article, validate
 from marsad.clean.article import make_article
+from marsad.events.lexicon import EventLexicon, load_event_lexicon
+from marsad.events.stage import extract_events
 from marsad.geo.gazetteer import Gazetteer, load_gazetteer
 from marsad.geo.resolve import resolve_places
 from marsad.ingest.records import RawDocument, ReadFailure
@@ -38,6 +40,10 @@ class Resources:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return load_gazetteer(self.settings.gazetteer)
+
+    @cached_property
+    def event_lexicon(self) -> EventLexicon:
+        return load_event_lexicon()
 
     @cached_property
     def time_rules(self) -> TimeRules:
@@ -75,12 +81,19 @@ def _quantities(article: Article, resources: Resources) -> Article:
     return extract_quantities(article, rules=resources.quantity_rules, settings=resources.settings.quantity)
 
 
+def _events(article: Article, resources: Resources) -> Article:
+    return extract_events(article, lexicon=resources.event_lexicon, settings=resources.settings.events)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("segment", _segment, needs=(), adds=("sentences", "tokens")),
     Stage("places", _places, needs=("tokens",), adds=("places",)),
     # Times before quantities: a year or a day of the month is not a count.
     Stage("times", _times, needs=(), adds=("times",)),
     Stage("quantities", _quantities, needs=("times",), adds=("quantities",)),
+    Stage(
+        "events", _events, needs=("sentences", "tokens", "places", "times", "quantities"), adds=("events",)
+    ),
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
 

@@ -99,9 +99,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                     }
                     for p in ev.participants
                 ],
+                "mentions": [span(start, end) for start, end in ev.mentions],
                 "place": ev.place,
                 "time": ev.time,
+                "from": ev.time_from.isoformat() if ev.time_from else None,
+                "to": ev.time_to.isoformat() if ev.time_to else None,
+                "time_precision": ev.time_precision,
                 "quantity": ev.quantity,
+                "counts": [{"what": what, "quantity": index} for what, index in ev.counts],
                 "modality": ev.modality,
                 "source": {**span(ev.source.start, ev.source.end), "entity": ev.source.entity}
                 if ev.source

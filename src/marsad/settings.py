@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from marsad.events.stage import EventSettings
 from marsad.geo.resolve import GeoSettings
 from marsad.quantity.extract import QuantitySettings
 from marsad.time.resolve import TimeSettings
@@ -26,6 +27,7 @@ class Settings:
     geo: GeoSettings = field(default_factory=GeoSettings)
     time: TimeSettings = field(default_factory=TimeSettings)
     quantity: QuantitySettings = field(default_factory=QuantitySettings)
+    events: EventSettings = field(default_factory=EventSettings)
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from marsad import __version__
-from marsad.cli import gazetteer, resolve_eval
+from marsad.cli import events_eval, gazetteer, resolve_eval
 from marsad.cli.analyze import analyze
 from marsad.cli.train import train_vocabulary
 
@@ -28,6 +28,7 @@ train_app.command("vocabulary")(train_vocabulary)
 gazetteer.register(app)
 gazetteer.register_eval(eval_app)
 resolve_eval.register_eval(eval_app)
+events_eval.register_eval(eval_app)
 
 
 def _version(value: bool) -> None:
