@@ -12,7 +12,7 @@ import pytest
 from marsad.article import Article, Event, validate
 from marsad.events import extract_events
 
-EXAMPLES = json.loads((Path(__file__).parent / "golden" / "examples.json").read_text(encoding="utf-8"))
+EXAMPLES = json.loads((Path(__file__).parent / "gold" / "examples.json").read_text(encoding="utf-8"))
 
 
 def _article(build, case: dict) -> Article:

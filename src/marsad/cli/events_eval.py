@@ -104,7 +104,9 @@ def eval_annotated(
     corpus: Annotated[
         Path | None, typer.Option(help="ant_news_ar.jsonl.gz (default: the shared data).")
     ] = None,
-    split: Annotated[str, typer.Option(help="dev, heldout, or all.")] = "all",
+    split: Annotated[
+        str, typer.Option(help="tune (the half the stage was tuned on), heldout, or all.")
+    ] = "all",
 ) -> None:
     """Precision and recall by type, modality and source accuracy, and whole-record accuracy."""
     from marsad.events.evaluate import AnnotatedScores, score_article, text_sha
