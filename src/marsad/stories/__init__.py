@@ -1,0 +1,1 @@
+"""Near-duplicates, stories and merged events across outlets."""
