@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from marsad.article import Article, Place, Quantity
+from marsad.article import Article, Place, Quantity, TimeExpr
 from marsad.events.lexicon import key
 from marsad.events.text import View
 from marsad.events.triggers import Mention
@@ -63,9 +63,11 @@ def _chars(v: View, first: int, end: int) -> tuple[int, int]:
 
 def choose_place(
     v: View, places: Sequence[Place], m: Mention, *, exclude: frozenset[int], dateline: int | None
-) -> int | None:
+) -> tuple[int | None, bool]:
+    """The index of the event's place, and whether it came from the event's own sentence
+    (rather than the dateline)."""
     if not places or not v.tokens:
-        return dateline
+        return dateline, False
     trigger = v.tokens[m.tok].start
     for first, end in steps(v, m):
         lo, hi = _chars(v, first, end)
@@ -79,8 +81,8 @@ def choose_place(
             if best is None or rank < best[0]:
                 best = (rank, i)
         if best is not None:
-            return best[1]
-    return dateline
+            return best[1], True
+    return dateline, False
 
 
 def find_dateline(article: Article) -> int | None:
@@ -93,17 +95,88 @@ def find_dateline(article: Article) -> int | None:
     return None
 
 
-def choose_time(v: View, article: Article, m: Mention) -> int | None:
+def choose_time(
+    v: View, article: Article, m: Mention, own: frozenset[int], others: Sequence[int]
+) -> int | None:
+    """The time expression nearest the trigger, step by step (:func:`steps`), among those that
+    belong to this event: a time whose nearest event word is another event's (قتلوا الأربعاء)
+    is that event's, and a time inside a subordinate clause the trigger is not in (حيث شغل
+    منصبه عام 2016) describes something else. A clause right after the trigger that says when
+    it happened («هجوم ...، وقع قبل عشرة أيام») is searched first."""
     times = article.times
     if not times or not v.tokens:
         return None
     trigger = v.tokens[m.tok].start
-    for first, end in steps(v, m):
+    trigger_clause = v.clause_of[m.tok]
+    when = _when_clause_time(v, times, trigger_clause)
+    if when is not None:
+        return when
+    words = sorted({*own, *others})
+    ranges = steps(v, m)
+    happened = _happened_clause(v, m)
+    if happened is not None:
+        ranges.insert(1, happened)
+    for first, end in ranges:
         lo, hi = _chars(v, first, end)
-        inside = [(abs(t.start - trigger), i) for i, t in enumerate(times) if lo <= t.start and t.end <= hi]
+        inside = []
+        for i, t in enumerate(times):
+            if not (lo <= t.start and t.end <= hi):
+                continue
+            j = _token_at(v, t.start)
+            clause = v.clauses[v.clause_of[j]]
+            if v.clause_of[j] != trigger_clause and clause.subordinate and (first, end) != happened:
+                continue
+            if words and _nearest(v, words, j) not in own:
+                continue
+            inside.append((abs(t.start - trigger), i))
         if inside:
             return min(inside)[1]
     return None
+
+
+_WHEN = frozenset(key(w) for w in "عندما حين حينما لما".split())
+
+
+def _when_clause_time(v: View, times: Sequence[TimeExpr], c: int) -> int | None:
+    """«منذ أوائل 2014 عندما تم هزيمتهم»: a when-clause right after a time is dated by it."""
+    clause = v.clauses[c]
+    if clause.opener not in _WHEN or clause.first == 0:
+        return None
+    before = v.tokens[clause.first - 1].end
+    for i, t in enumerate(times):
+        if t.end == before or (t.end < before and not v.text[t.end : before].strip(" ،,")):
+            return i
+    return None
+
+
+_HAPPENED = frozenset(key(w) for w in "وقع وقعت جرى جرت حدث حدثت تم نفذ نفذت".split())
+
+
+def _happened_clause(v: View, m: Mention) -> tuple[int, int] | None:
+    c = v.clause_of[m.tok] + 1
+    if c >= len(v.clauses) or v.sent_of[v.clauses[c].first] != v.sent_of[m.tok]:
+        return None
+    clause = v.clauses[c]
+    j = clause.first + 1 if v.is_punct(clause.first) else clause.first
+    if j < clause.end and (v.full[j] in _HAPPENED or v.stem[j] in _HAPPENED):
+        return clause.first, clause.end
+    return None
+
+
+def _token_at(v: View, char: int) -> int:
+    lo, hi = 0, len(v.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if v.tokens[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(v.tokens) - 1)
+
+
+def _nearest(v: View, words: list[int], j: int) -> int:
+    """The event word a time at token ``j`` belongs to: one of its clause, else the closest."""
+    return min(words, key=lambda w: (v.clause_of[w] != v.clause_of[j], abs(w - j), w))
 
 
 def coarse_interval(published: date | None, modality: str, window: Window) -> tuple[date, date] | None:

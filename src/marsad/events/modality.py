@@ -25,8 +25,9 @@ _LIGHT = frozenset(
     ).split()
 )
 _NOT_NEGATION_AFTER = frozenset(key(w) for w in "زال يزال تزال زالت يزالون تزالون سيما بد".split())
-_REACH = {"hypothetical": 6, "planned": 8, "attempted": 4}
+_REACH = {"hypothetical": 4, "planned": 10, "attempted": 4}
 _VERB_PREFIXES = ("ي", "ت", "ن")
+_GENERIC_BEFORE = 6
 
 
 def _cue(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
@@ -45,9 +46,22 @@ def negated(v: View, lex: EventLexicon, i: int) -> bool:
     return False
 
 
+def _future(v: View, j: int) -> bool:
+    tok = v.tokens[j]
+    return tok.proclitics[-1:] == ("س",) and v.stem[j].startswith(_VERB_PREFIXES)
+
+
 def _may(v: View, j: int) -> bool:
     """قد means "may" only before an imperfect verb (قد يشن), not before a past one (قد استهدفت)."""
     return j + 1 < len(v.full) and v.full[j + 1].startswith(_VERB_PREFIXES) and v.full[j + 1] not in _LIGHT
+
+
+def generic(v: View, lex: EventLexicon, m: Mention) -> bool:
+    """A habit, not a happening: غالبا ما تشن الحركة اعتداءاتها، يقصفها الحوثيون باستمرار."""
+    lo, hi = v.stretch(m.tok)
+    return any(
+        "generic" in _cue(v, lex, j) for j in range(max(lo, m.first - _GENERIC_BEFORE), min(hi, m.last + 3))
+    )
 
 
 def modality(v: View, lex: EventLexicon, m: Mention) -> str:
@@ -76,6 +90,8 @@ def modality(v: View, lex: EventLexicon, m: Mention) -> str:
     tok = v.tokens[m.tok]
     if ("س" in tok.proclitics and m.form.imperfect) or (m.tok > lo and v.full[m.tok - 1] == "سوف"):
         found.add("planned")
+    elif not m.form.verb and any(_future(v, j) for j in range(max(s_lo, m.first - 3), m.first)):
+        found.add("planned")  # ستكثف وتيرة ترحيل: a future verb governing the event noun
     for kind in reversed(MODALITIES[2:]):
         if kind in found:
             return kind

@@ -24,12 +24,20 @@ from marsad.events.anchors import (
     find_dateline,
 )
 from marsad.events.attribution import Frame, find_frames, frame_for
+from marsad.events.coref import Told, fold
 from marsad.events.lexicon import EventLexicon
-from marsad.events.modality import modality
+from marsad.events.modality import generic, modality
 from marsad.events.participants import find_participants
 from marsad.events.phrases import Entities
 from marsad.events.text import View, view
-from marsad.events.triggers import Mention, find_mentions, in_slogan, is_anaphor, is_reference
+from marsad.events.triggers import (
+    Mention,
+    find_mentions,
+    in_sentence,
+    in_slogan,
+    is_anaphor,
+    is_reference,
+)
 
 STAGE = "events"
 _LEAVING = frozenset({"displace", "flee", "relocate"})
@@ -75,18 +83,23 @@ def _groups(v: View, lexicon: EventLexicon, mentions: list[Mention], frames: lis
         mod = _modality(modality(v, lexicon, m), frame)
         if m.casualty and mod == "negated":  # "no one was hurt": not an event of its own
             continue
+        if generic(v, lexicon, m):
+            continue
         key = (v.stretch(m.tok), m.type, m.mode if m.type == "MOVE" else None, mod)
         group = groups.get(key)
         if group is None:
             groups[key] = _Group([m], mod, frame)
         else:
             group.mentions.append(m)
-    # The demands of a protest are its topic, not events of their own (PLOVER, PROTEST).
-    protests = {v.sent_of[g.primary.tok] for g in groups.values() if g.primary.type == "PROTEST"}
+    # The demands of a protest are its topic, not events of their own (PLOVER, PROTEST); the
+    # dead of a road accident or a flood are no attack.
+    protests = {v.stretch(g.primary.tok) for g in groups.values() if g.primary.type == "PROTEST"}
+    accident = lexicon.sets["ACCIDENT"]
     kept = (
         g
         for g in groups.values()
-        if not (g.primary.type == "REQUEST" and v.sent_of[g.primary.tok] in protests)
+        if not (g.primary.type == "REQUEST" and v.stretch(g.primary.tok) in protests)
+        and not (all(m.casualty for m in g.mentions) and in_sentence(v, g.primary.tok, accident))
     )
     return sorted(kept, key=lambda g: g.primary.tok)
 
@@ -148,11 +161,12 @@ def extract_events(
         )
         groups = groups[: settings.max_events]
     dateline = find_dateline(article)
-    events = tuple(
-        _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, settings)
+    everyone = sorted(m.tok for g in groups for m in g.mentions)
+    told = [
+        _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, everyone, settings)
         for n, group in enumerate(groups, start=1)
-    )
-    return article.with_layers(events=events)
+    ]
+    return article.with_layers(events=tuple(fold(told, article.places)))
 
 
 def _event(
@@ -164,23 +178,28 @@ def _event(
     group: _Group,
     barrier: frozenset[int],
     dateline: int | None,
+    everyone: list[int],
     settings: EventSettings,
-) -> Event:
+) -> Told:
     m = group.primary
     others = [o for o in group.mentions if o is not m]
     sense = m.sense
     info = lexicon.types[m.type]
     retyped = m.type != sense.type
     participants = find_participants(v, lexicon, ents, m, others, barrier)
-    # Where people fled to is not where the flight happened; where they arrived is.
+    # Where people fled to is not where the flight happened (where they arrived is), and the
+    # actor's country (قصفت الطائرات الروسية) is not the place of the attack.
     away = frozenset(
         i
         for i, p in enumerate(article.places)
         for part in participants
-        if part.role == "destination" and m.mode in _LEAVING and p.start < part.end and part.start < p.end
+        if (part.role == "actor" or (part.role == "destination" and m.mode in _LEAVING))
+        and p.start < part.end
+        and part.start < p.end
     )
-    place = choose_place(v, article.places, m, exclude=away, dateline=dateline)
-    time = choose_time(v, article, m)
+    place, own_place = choose_place(v, article.places, m, exclude=away, dateline=dateline)
+    own = frozenset(o.tok for o in group.mentions)
+    time = choose_time(v, article, m, own, [t for t in everyone if v.sent_of[t] == v.sent_of[m.tok]])
     if time is not None:
         interval, precision = (article.times[time].from_, article.times[time].to), "stated"
     else:
@@ -190,7 +209,7 @@ def _event(
     start, end = _trigger_span(v, m)
     s = v.sentences[v.sent_of[m.tok]]
     frame = group.frame
-    return Event(
+    event = Event(
         id=id_,
         type=m.type,
         trigger_start=start,
@@ -211,3 +230,6 @@ def _event(
         time_precision=precision,
         counts=tuple(counts),
     )
+    rows = frozenset(o.sense.row for o in group.mentions)
+    casualty_only = all(o.casualty for o in group.mentions)
+    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place)

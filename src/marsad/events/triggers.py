@@ -36,16 +36,22 @@ class Mention:
         return self.form.sense.casualty
 
 
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+
+
 def lookup(v: View, i: int, lex: EventLexicon) -> tuple[Form, ...]:
+    """The senses of token ``i``: by its whole form, its stem, then by peeling what the
+    clitic splitter left on: a pronoun suffix of the stem (استقالته), or one leading و ف ب ل
+    of the whole word (للقاء), and a final ت read as ة (مظاهرتهم)."""
     full, stem = v.full[i], v.stem[i]
-    if full in lex.triggers:
-        return lex.triggers[full]
-    if stem in lex.triggers:
-        return lex.triggers[stem]
-    if stem.endswith("ت") and stem[:-1] + "ه" in lex.triggers:
-        return lex.triggers[stem[:-1] + "ه"]
-    if full[:1] in "وف" and full[1:] in lex.triggers:
-        return lex.triggers[full[1:]]
+    candidates = [full, stem]
+    candidates += [stem[: -len(p)] for p in _PRONOUNS if stem.endswith(p) and len(stem) - len(p) >= 3]
+    if full[:1] in "وفبل" and len(full) > 4:
+        candidates.append(full[1:])
+    for k in candidates:
+        for form in (k, k[:-1] + "ه" if k.endswith("ت") else None):
+            if form and form in lex.triggers:
+                return lex.triggers[form]
     return ()
 
 

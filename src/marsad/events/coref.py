@@ -1,0 +1,99 @@
+"""One happening, one event: later mentions of an event already reported fold into it.
+
+News tells an incident several times: the lead («قتل خمسة في انفجار»), the source's words
+(«وقال المتحدث: قتل خمسة ...»), a later «وأدى الانفجار إلى ...». A later event folds into an
+earlier one of the same type when nothing sets it apart, that is
+
+- its time, where it states one, overlaps the earlier event's;
+- its place, where it has one of its own, is the earlier event's (or within 50 km);
+- its modality is compatible (a denial or a wish never folds into a fact);
+- and it repeats the earlier event: only casualty words (قتل، أصيب), a trigger of the same
+  lexicon row (هجمات ... هجمات), or any mention for protests and gatherings, whose actions
+  (هتفوا، أشعلوا النار) are parts of one protest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.article import Event, Place
+
+_REACH = 5  # sentences back
+_NEAR_KM = 50.0
+_FACTUAL = frozenset({"asserted", "reported", "claimed"})
+_ANY_MENTION = frozenset({"PROTEST", "GATHER"})
+
+
+@dataclass(slots=True)
+class Told:
+    """An event with what the merge needs to know about how it was told."""
+
+    event: Event
+    sentence: int
+    rows: frozenset[int]  # lexicon rows of its trigger and mentions
+    casualty_only: bool
+    own_place: bool  # its place comes from its own sentence, not a fallback
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def _same_place(places: Sequence[Place], a: int | None, b: int | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = places[a], places[b]
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return True
+    km = _km(pa, pb)
+    return pa.name == pb.name if km is None else km <= _NEAR_KM
+
+
+def _same_time(earlier: Event, later: Event) -> bool:
+    if later.time_precision != "stated" or earlier.time_precision != "stated":
+        return True
+    return later.time_from <= earlier.time_to and earlier.time_from <= later.time_to
+
+
+def _folds(places: Sequence[Place], earlier: Told, later: Told) -> bool:
+    a, b = earlier.event, later.event
+    if a.type != b.type or later.sentence - earlier.sentence > _REACH:
+        return False
+    if a.modality != b.modality and not (a.modality in _FACTUAL and b.modality in _FACTUAL):
+        return False
+    if not _same_time(a, b):
+        return False
+    if later.own_place and not later.casualty_only and not _same_place(places, a.place, b.place):
+        return False
+    return later.casualty_only or bool(earlier.rows & later.rows) or a.type in _ANY_MENTION
+
+
+def fold(told: list[Told], places: Sequence[Place]) -> list[Event]:
+    """The events with later retellings folded into the first telling; ids renumbered."""
+    kept: list[Told] = []
+    for t in told:
+        target = next((k for k in reversed(kept) if _folds(places, k, t)), None)
+        if target is None:
+            kept.append(t)
+            continue
+        a, b = target.event, t.event
+        target.event = dataclasses.replace(
+            a,
+            mentions=(*a.mentions, (b.trigger_start, b.trigger_end), *b.mentions),
+            place=a.place if a.place is not None else b.place,
+            counts=a.counts or b.counts,
+            quantity=a.quantity if a.counts else b.quantity,
+            participants=a.participants or b.participants,
+        )
+        target.rows = target.rows | t.rows
+    return [dataclasses.replace(k.event, id=f"v{n}") for n, k in enumerate(kept, start=1)]
