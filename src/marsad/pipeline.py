@@ -19,6 +19,8 @@ from marsad.events.stage import extract_events
 from marsad.geo.gazetteer import Gazetteer, load_gazetteer
 from marsad.geo.resolve import resolve_places
 from marsad.ingest.records import RawDocument, ReadFailure
+from marsad.nlp.ner.model import NerModel, load_ner_model
+from marsad.nlp.ner.stage import recognize_entities
 from marsad.nlp.segment import segment
 from marsad.nlp.tokens import Clitics
 from marsad.nlp.vocabulary import load_vocabulary
@@ -36,6 +38,10 @@ class Resources:
     @cached_property
     def clitics(self) -> Clitics:
         return Clitics(load_vocabulary())
+
+    @cached_property
+    def ner_model(self) -> NerModel:
+        return load_ner_model()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -69,6 +75,10 @@ def _segment(article: Article, resources: Resources) -> Article:
     return segment(article, clitics=resources.clitics)
 
 
+def _entities(article: Article, resources: Resources) -> Article:
+    return recognize_entities(article, model=resources.ner_model)
+
+
 def _places(article: Article, resources: Resources) -> Article:
     return resolve_places(article, gazetteer=resources.gazetteer, settings=resources.settings.geo)
 
@@ -87,7 +97,9 @@ def _events(article: Article, resources: Resources) -> Article:
 
 STAGES: tuple[Stage, ...] = (
     Stage("segment", _segment, needs=(), adds=("sentences", "tokens")),
-    Stage("places", _places, needs=("tokens",), adds=("places",)),
+    Stage("entities", _entities, needs=("sentences", "tokens"), adds=("entities",)),
+    # Places after entities: a tagged person blocks a place reading, a resolved place makes LOC a GPE.
+    Stage("places", _places, needs=("tokens", "entities"), adds=("places", "entities")),
     # Times before quantities: a year or a day of the month is not a count.
     Stage("times", _times, needs=(), adds=("times",)),
     Stage("quantities", _quantities, needs=("times",), adds=("quantities",)),

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from marsad import __version__
-from marsad.cli import events_eval, gazetteer, resolve_eval
+from marsad.cli import events_eval, gazetteer, ner, resolve_eval
 from marsad.cli.analyze import analyze
 from marsad.cli.train import train_vocabulary
 
@@ -26,6 +26,7 @@ app.add_typer(eval_app, name="eval")
 app.command()(analyze)
 train_app.command("vocabulary")(train_vocabulary)
 gazetteer.register(app)
+ner.register(app)
 gazetteer.register_eval(eval_app)
 resolve_eval.register_eval(eval_app)
 events_eval.register_eval(eval_app)

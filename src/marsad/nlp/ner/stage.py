@@ -8,7 +8,7 @@ from typing import Any
 from marsad.article import Article, Entity, Token
 from marsad.nlp.ner.conll import chunks
 from marsad.nlp.ner.model import NerModel
-from marsad.nlp.ner.text import TOKEN_RE, word_key
+from marsad.nlp.ner.text import TOKEN_RE, strip_proclitics, word_key
 
 STAGE = "recognize_entities"
 
@@ -58,9 +58,30 @@ def _trim_proclitic(text: str, start: int, end: int, rank: dict[str, int]) -> in
     if end - start < 4 or text[start] not in _CONJ_PREP or text[start : start + 2] == "لل":
         return start
     whole, rest = word_key(text[start:end]), word_key(text[start + 1 : end])
-    if rank.get(rest, len(rank)) < rank.get(whole, len(rank) + 1):
+    # A word unknown to the corpus (كفرنبل) keeps its first letter.
+    if rest in rank and rank[rest] < rank.get(whole, len(rank)):
         return start + 1
     return start
+
+
+def _entity_start(text: str, token: Token) -> int:
+    """Where an entity starting at ``token`` starts once the segmenter's conjunction or
+    preposition is left out and the article kept: وبدمشق → دمشق, والموصل → الموصل."""
+    if not token.proclitics:
+        return token.start
+    if token.proclitics[-1] != "ال":
+        return token.stem_start
+    definite = token.stem_start - 2
+    return definite if text[definite : token.stem_start] == "ال" else token.start
+
+
+def _word(article: Article, token: Token) -> str:
+    return article.text[token.start : token.end]
+
+
+def _is_title(word: str, titles: set[str]) -> bool:
+    key = word_key(word)
+    return key in titles or strip_proclitics(key)[1] in titles or "ال" + strip_proclitics(key)[1] in titles
 
 
 def recognize_entities(article: Article, *, model: NerModel, settings: Any = None) -> Article:
@@ -77,11 +98,20 @@ def recognize_entities(article: Article, *, model: NerModel, settings: Any = Non
     except (RuntimeError, ValueError, UnicodeError) as err:
         return article.with_error("ner_failed", STAGE, f"the tagger failed: {err}")
     rank = model.rank
+    titles = {word for word, groups in model.extractor.gazetteer.items() if "title" in groups}
     found = []
     for group, sentence_tags in zip(groups, tags, strict=True):
         for a, b, label in sorted(chunks(sentence_tags)):
+            if label == "PERS":  # a title (الرئيس، المدعو) is not part of the name
+                while a < b and _is_title(_word(article, tokens[group[a]]), titles):
+                    a += 1
+                if a == b:
+                    continue
             start, end = tokens[group[a]].start, tokens[group[b - 1]].end
-            start = _trim_proclitic(article.text, start, tokens[group[a]].end, rank)
+            if article.tokens:  # the segmenter has split the clitics: trust it
+                start = _entity_start(article.text, tokens[group[a]])
+            else:
+                start = _trim_proclitic(article.text, start, tokens[group[a]].end, rank)
             if label in TYPES:
                 found.append((start, end, TYPES[label]))
     found.sort()
