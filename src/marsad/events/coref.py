@@ -19,11 +19,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.article import Event, Place
+from marsad.article import Event, Place, Quantity
 
 _REACH = 5  # sentences back
 _NEAR_KM = 50.0
-_FACTUAL = frozenset({"asserted", "reported", "claimed"})
+_FACTUAL = frozenset({"asserted", "reported", "claimed", "attempted"})
 _ANY_MENTION = frozenset({"PROTEST", "GATHER"})
 
 
@@ -60,29 +60,48 @@ def _same_place(places: Sequence[Place], a: int | None, b: int | None) -> bool:
 
 
 def _same_time(earlier: Event, later: Event) -> bool:
-    if later.time_precision != "stated" or earlier.time_precision != "stated":
+    """A retelling repeats the time or leaves it out; a later sentence dating an event the
+    first telling left undated is telling another one."""
+    if later.time_precision != "stated":
         return True
+    if earlier.time_precision != "stated":
+        return False
     return later.time_from <= earlier.time_to and earlier.time_from <= later.time_to
 
 
-def _folds(places: Sequence[Place], earlier: Told, later: Told) -> bool:
+def _same_counts(quantities: Sequence[Quantity], earlier: Event, later: Event) -> bool:
+    """Four killed here and three there are two incidents."""
+    a = dict(earlier.counts)
+    for what, i in later.counts:
+        if what in a and _figure(quantities[a[what]]) != _figure(quantities[i]):
+            return False
+    return True
+
+
+def _figure(q: Quantity) -> tuple:
+    return q.value, q.low, q.high
+
+
+def _folds(places: Sequence[Place], quantities: Sequence[Quantity], earlier: Told, later: Told) -> bool:
     a, b = earlier.event, later.event
     if a.type != b.type or later.sentence - earlier.sentence > _REACH:
         return False
     if a.modality != b.modality and not (a.modality in _FACTUAL and b.modality in _FACTUAL):
         return False
-    if not _same_time(a, b):
+    if not _same_time(a, b) or not _same_counts(quantities, a, b):
         return False
     if later.own_place and not later.casualty_only and not _same_place(places, a.place, b.place):
         return False
-    return later.casualty_only or bool(earlier.rows & later.rows) or a.type in _ANY_MENTION
+    # The attack that caused casualties told first («قتل ثلاثة»، then «ورد الجيش بإطلاق الرصاص»).
+    repeats = later.casualty_only or earlier.casualty_only or bool(earlier.rows & later.rows)
+    return repeats or a.type in _ANY_MENTION
 
 
-def fold(told: list[Told], places: Sequence[Place]) -> list[Event]:
+def fold(told: list[Told], places: Sequence[Place], quantities: Sequence[Quantity]) -> list[Event]:
     """The events with later retellings folded into the first telling; ids renumbered."""
     kept: list[Told] = []
     for t in told:
-        target = next((k for k in reversed(kept) if _folds(places, k, t)), None)
+        target = next((k for k in reversed(kept) if _folds(places, quantities, k, t)), None)
         if target is None:
             kept.append(t)
             continue
@@ -96,4 +115,5 @@ def fold(told: list[Told], places: Sequence[Place]) -> list[Event]:
             participants=a.participants or b.participants,
         )
         target.rows = target.rows | t.rows
+        target.casualty_only = target.casualty_only and t.casualty_only
     return [dataclasses.replace(k.event, id=f"v{n}") for n, k in enumerate(kept, start=1)]

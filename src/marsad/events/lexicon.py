@@ -29,10 +29,13 @@ _PLURAL_SUFFIXES = ("ون", "ين", "ات", "ان", "ه")
 
 
 def lemma(k: str) -> str:
-    """A key without its plural, dual or feminine ending (مسلحون → مسلح), for word sets."""
+    """A key without its plural, dual, feminine or accusative ending (مسلحون → مسلح,
+    انتحاريا → انتحاري), for word sets."""
     for suffix in _PLURAL_SUFFIXES:
         if k.endswith(suffix) and len(k) - len(suffix) >= 3:
             return k[: -len(suffix)]
+    if k.endswith("ا") and len(k) >= 6:
+        return k[:-1]
     return k
 
 

@@ -25,7 +25,7 @@ _LIGHT = frozenset(
     ).split()
 )
 _NOT_NEGATION_AFTER = frozenset(key(w) for w in "زال يزال تزال زالت يزالون تزالون سيما بد".split())
-_REACH = {"hypothetical": 4, "planned": 10, "attempted": 4}
+_REACH = {"hypothetical": 3, "planned": 10, "attempted": 4}
 _VERB_PREFIXES = ("ي", "ت", "ن")
 _GENERIC_BEFORE = 6
 

@@ -62,6 +62,10 @@ def _acts(v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int]) -> bo
     return entity is not None and entity.type in _NAMED
 
 
+def _counted_start(v: View, j: int) -> bool:
+    return v.full[j][:1].isdigit() or v.full[j] in _NUMBER_START
+
+
 def _counted(v: View, lex: EventLexicon, np: tuple[int, int]) -> bool:
     """A phrase counting people: نزوح 800 عائلة، احتشاد آلاف المواطنين."""
     first, last = np
@@ -140,7 +144,7 @@ def _core_roles(
     inside = m.last > m.tok + 1  # أطلق مسلحون النار: the phrase holds its subject
     start = _after(v, m.tok + 1 if inside else m.last + 1, hi)
     after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
-    if inside and after is not None and after[1] < m.last:
+    if inside and after is not None and after[1] < m.last and not _counted_start(v, after[0]):
         roles["actor"] = after
         return roles
     if not m.form.verb:

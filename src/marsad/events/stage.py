@@ -33,7 +33,6 @@ from marsad.events.text import View, view
 from marsad.events.triggers import (
     Mention,
     find_mentions,
-    in_sentence,
     in_slogan,
     is_anaphor,
     is_reference,
@@ -80,8 +79,9 @@ def _groups(v: View, lexicon: EventLexicon, mentions: list[Mention], frames: lis
     groups: dict[tuple, _Group] = {}
     for m in mentions:
         frame = frame_for(by_sentence.get(v.sent_of[m.tok], []), m.tok)
-        mod = _modality(modality(v, lexicon, m), frame)
-        if m.casualty and mod == "negated":  # "no one was hurt": not an event of its own
+        words = modality(v, lexicon, m)
+        mod = _modality(words, frame)
+        if m.casualty and words == "negated":  # "no one was hurt": not an event of its own
             continue
         if generic(v, lexicon, m):
             continue
@@ -98,10 +98,25 @@ def _groups(v: View, lexicon: EventLexicon, mentions: list[Mention], frames: lis
     kept = (
         g
         for g in groups.values()
-        if not (g.primary.type == "REQUEST" and v.stretch(g.primary.tok) in protests)
-        and not (all(m.casualty for m in g.mentions) and in_sentence(v, g.primary.tok, accident))
+        if not (g.primary.type == "REQUEST" and _protest_topic(v, lexicon, g.primary, protests))
+        and not (all(m.casualty for m in g.mentions) and _near_accident(v, g.primary.tok, accident))
     )
     return sorted(kept, key=lambda g: g.primary.tok)
+
+
+def _protest_topic(v: View, lexicon: EventLexicon, m: Mention, protests: set) -> bool:
+    """A demand made by protesters or on their banners: the protest's topic."""
+    lo, hi = v.stretch(m.tok)
+    words = lexicon.sets["PROTESTERS"] | lexicon.sets["SLOGAN"]
+    return v.stretch(m.tok) in protests or any(v.has(j, words) for j in range(lo, hi))
+
+
+def _near_accident(v: View, i: int, accident: frozenset[str]) -> bool:
+    """Casualties in a sentence about an accident, or just after one."""
+    s = v.sent_of[i]
+    lo = v.sent_span[max(0, s - 2)][0]
+    _, hi = v.sent_span[s]
+    return any(v.has(j, accident) for j in range(lo, hi))
 
 
 _NAMES = frozenset({"ORG", "PER", "LOC", "GPE", "FAC"})
@@ -115,8 +130,8 @@ def _in_name(v: View, m: Mention, ents: Entities) -> bool:
 
 
 def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
-    if m.last - m.first == 1:  # أطلقوا النار، حالة الطوارئ
-        return v.span(m.first, m.last)
+    if m.last == m.tok + 1:  # أطلقوا النار
+        return v.span(m.tok, m.last)
     return v.span(m.tok, m.tok)
 
 
@@ -166,7 +181,7 @@ def extract_events(
         _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, everyone, settings)
         for n, group in enumerate(groups, start=1)
     ]
-    return article.with_layers(events=tuple(fold(told, article.places)))
+    return article.with_layers(events=tuple(fold(told, article.places, article.quantities)))
 
 
 def _event(
