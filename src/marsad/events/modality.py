@@ -21,6 +21,7 @@ _LIGHT = frozenset(
     for w in (
         "تم يتم تتم أسفر يسفر تسفر أسفرت وقع يقع تقع وقعت حدث يحدث تحدث حدثت سجل يسجل تسجل سجلت "
         "يشهد تشهد شهد شهدت ترد يرد وردت أدى يؤدي تؤدي أدت يكن تكن يكون تكون عن أن ذلك أي أية "
+        "يسمح تسمح سمح سمحت يوجد توجد "
         "وقوع سقوط حدوث تسجيل هناك ثمة قد يقم تقم بأي"
     ).split()
 )
@@ -28,6 +29,8 @@ _NOT_NEGATION_AFTER = frozenset(key(w) for w in "زال يزال تزال زال
 _REACH = {"hypothetical": 3, "planned": 10, "attempted": 4}
 _VERB_PREFIXES = ("ي", "ت", "ن")
 _GENERIC_BEFORE = 6
+_NEGATION_REACH = 6
+_SCOPE_WORDS = frozenset(key(w) for w in "من أن ب".split())  # حذر من، يخشى أن، تهدد ب
 
 
 def _cue(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
@@ -35,15 +38,31 @@ def _cue(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
 
 
 def negated(v: View, lex: EventLexicon, i: int) -> bool:
+    """A negation right before the trigger or before the light verb that carries it, with
+    that verb's subject in between (لم تشهد المدينة أي احتجاجات، لن يسمح الجيش بعودة)."""
     lo, _ = v.sent_span[v.sent_of[i]]
     j = i - 1
-    while j >= max(lo, i - 6):
-        if "negation" in _cue(v, lex, j):
-            return not (j + 1 < len(v.full) and v.full[j + 1] in _NOT_NEGATION_AFTER)
-        if v.full[j] not in _LIGHT and v.stem[j] not in _LIGHT:
+    while j >= max(lo, i - _NEGATION_REACH):
+        if v.is_punct(j):
             return False
+        if "negation" in _cue(v, lex, j):
+            if j + 1 < len(v.full) and v.full[j + 1] in _NOT_NEGATION_AFTER:
+                return False
+            return j + 1 == i or _light(v, j + 1)
         j -= 1
     return False
+
+
+def _light(v: View, j: int) -> bool:
+    return v.full[j] in _LIGHT or v.stem[j] in _LIGHT
+
+
+def _within(v: View, j: int, i: int, reach: int) -> bool:
+    """The trigger at ``i`` follows the cue at ``j`` closely, or closely after the من / أن
+    that opens the cue's complement (حذرت الأمم المتحدة من موجة نزوح)."""
+    if i - j <= reach:
+        return True
+    return any(v.full[k] in _SCOPE_WORDS and i - k <= reach for k in range(j + 1, min(i, j + 6)))
 
 
 def _future(v: View, j: int) -> bool:
@@ -83,7 +102,7 @@ def modality(v: View, lex: EventLexicon, m: Mention) -> str:
         if "claimed" in kinds:
             found.add("claimed")
         for kind, reach in _REACH.items():
-            if kind in kinds and i - j <= reach and (v.full[j] != "قد" or _may(v, j)):
+            if kind in kinds and _within(v, j, i, reach) and (v.full[j] != "قد" or _may(v, j)):
                 found.add(kind)
     if negated(v, lex, i):
         found.add("negated")

@@ -113,20 +113,29 @@ def _word_matches(v: View, j: int, word: str) -> bool:
 
 
 def in_idiom(v: View, i: int, lex: EventLexicon) -> bool:
+    """Token ``i`` is a word of an idiom, its words in order with at most one word between
+    two of them (قتل الطلاب الوقت)."""
     lo, hi = v.sent_span[v.sent_of[i]]
     for word in {v.full[i], v.stem[i]}:
         for phrase in lex.idioms.get(word, ()):
             for p, w in enumerate(phrase):
-                if not _word_matches(v, i, w):
-                    continue
-                start = i - p
-                if (
-                    start >= lo
-                    and start + len(phrase) <= hi
-                    and all(_word_matches(v, start + q, phrase[q]) for q in range(len(phrase)))
-                ):
+                if _word_matches(v, i, w) and _matches_around(v, i, phrase, p, lo, hi):
                     return True
     return False
+
+
+def _matches_around(v: View, i: int, phrase: tuple[str, ...], p: int, lo: int, hi: int) -> bool:
+    j = i
+    for w in phrase[p + 1 :]:
+        j = next((k for k in (j + 1, j + 2) if k < hi and _word_matches(v, k, w)), -1)
+        if j < 0:
+            return False
+    j = i
+    for w in reversed(phrase[:p]):
+        j = next((k for k in (j - 1, j - 2) if k >= lo and _word_matches(v, k, w)), -1)
+        if j < 0:
+            return False
+    return True
 
 
 def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
