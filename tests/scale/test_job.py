@@ -12,9 +12,12 @@ import pytest
 
 pytest.importorskip("pyspark")
 
+import typer
+from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from marsad.cli.spark import register
 from marsad.ingest.read import read_paths
 from marsad.ingest.records import ReadFailure
 from marsad.pipeline import Pipeline
@@ -125,7 +128,7 @@ def page(title: str) -> bytes:
     return f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode()
 
 
-def test_bad_input_fails_alone_and_as_in_the_plain_pipeline(spark, tmp_path):
+def test_command_bad_input_fails_alone_and_as_in_the_plain_pipeline(spark, tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     warc = inputs / "crawl.warc.gz"
@@ -147,8 +150,14 @@ def test_bad_input_fails_alone_and_as_in_the_plain_pipeline(spark, tmp_path):
     missing = str(tmp_path / "missing.warc")
 
     out = tmp_path / "out"
-    result = run_job(spark, [str(inputs), missing], str(out), pipeline=Pipeline(Settings()))
+    app = typer.Typer()
+    app.callback()(lambda: None)
+    register(app)
+    result = CliRunner().invoke(
+        app, ["spark", str(inputs), missing, "--out", str(out), "--master", "local[2]"]
+    )
     expected, expected_failures = plain([str(inputs), missing])
+    assert result.exit_code == 1, result.stderr
 
     got = {r.id: r.origin for r in table(spark, out, "articles", ARTICLES)}
     assert got == {a.id: a.origin for a in expected.values()}
@@ -163,7 +172,9 @@ def test_bad_input_fails_alone_and_as_in_the_plain_pipeline(spark, tmp_path):
         str(inputs / "broken.jsonl.gz") + ":1",
         missing,
     }
-    assert result.failed == len(written) == len(result.failures)
+    for origin, reason in written:
+        assert f"marsad: {origin}: {reason}" in result.stderr
+    assert "2 articles" in result.stderr and "5 inputs failed" in result.stderr
 
 
 def test_only_bad_files_give_empty_tables_and_a_full_report(spark, tmp_path):
