@@ -55,3 +55,30 @@ def build(clitics: Clitics) -> Callable[..., Article]:
         )
 
     return make
+
+
+@pytest.fixture
+def run(lexicon: EventLexicon, build: Callable[..., Article]) -> Callable[..., Article]:
+    """``run(text, **build_options)``: the article after the event stage."""
+    from marsad.events import extract_events
+
+    def go(text: str, **options) -> Article:
+        return extract_events(build(text, **options), lexicon=lexicon)
+
+    return go
+
+
+def text_of(article: Article, start: int, end: int) -> str:
+    return article.text[start:end]
+
+
+def roles(article: Article, event) -> dict[str, str]:
+    """Participant role → text (the first of each role)."""
+    out: dict[str, str] = {}
+    for p in event.participants:
+        out.setdefault(p.role, article.text[p.start : p.end])
+    return out
+
+
+def triggers(article: Article) -> list[tuple[str, str]]:
+    return [(e.type, article.text[e.trigger_start : e.trigger_end]) for e in article.events]

@@ -23,6 +23,7 @@ from marsad.events.text import View
 
 _COMPLEMENT = frozenset(key(w) for w in 'أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها : « " “'.split())
 _NO_SPEAKER = _COMPLEMENT | frozenset(key(w) for w in "إلى الى في خلال عبر لـ ل".split())
+_POSTPOSED = frozenset(key(w) for w in "قال قالت قالوا يقول تقول أضاف أضافت ذكر ذكرت أفاد أفادت".split())
 _ACCORDING_SKIP = frozenset(key(w) for w in "ل لـ ما به بها عن to the".split())
 _CONTINUE_SENTENCES = 3
 _SVO_WORDS = 8
@@ -41,7 +42,11 @@ class Frame:
 
 
 def _kinds(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
-    return lex.cues.get(v.full[j]) or lex.cues.get(v.stem[j]) or frozenset()
+    for k in v.keys(j):
+        kinds = lex.cues.get(k)
+        if kinds:
+            return kinds
+    return frozenset()
 
 
 def _frame(v: View, ents: Entities, first: int, last: int, lo: int, hi: int, kind: str, s: int) -> Frame:
@@ -85,8 +90,8 @@ def _speech(
     if np is None:
         return None
     first, end_tok = np
-    if end_tok >= hi - 2 and j > lo and v.full[j - 1] in ("،", ","):  # ... ، قال المرصد.
-        return _frame(v, ents, first, end_tok, lo, hi, kind, s)
+    if end_tok >= hi - 2 and j > lo and v.full[j - 1] in ("،", ",") and v.stem[j] in _POSTPOSED:
+        return _frame(v, ents, first, end_tok, lo, hi, kind, s)  # ... ، قال المرصد.
     return _frame(v, ents, first, end_tok, end_tok + 1, hi, kind, s)
 
 

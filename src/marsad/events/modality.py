@@ -34,7 +34,11 @@ _SCOPE_WORDS = frozenset(key(w) for w in "من أن ب".split())  # حذر من�
 
 
 def _cue(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
-    return lex.cues.get(v.full[j]) or lex.cues.get(v.stem[j]) or frozenset()
+    for k in v.keys(j):
+        kinds = lex.cues.get(k)
+        if kinds:
+            return kinds
+    return frozenset()
 
 
 def negated(v: View, lex: EventLexicon, i: int) -> bool:

@@ -24,7 +24,7 @@ STOP = frozenset(
         "يوم مساء صباح فجر ليل ليلة أيضا كذلك حاليا مؤخرا الآن عبر وفق وفقا بحسب حسب نقلا "
         "إذ إذا لو بأن قائلا قائلة مضيفا مضيفة موضحا مشيرا مؤكدا منها منه فيها فيه عليها "
         "عليه لها له لهم بها به الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
-        "الأحد نفسه نفسها نفسيهما أنفسهم"
+        "الأحد نفسه نفسها نفسيهما أنفسهم قوله قولها قولهم"
     ).split()
 ) | frozenset(OPENERS)
 #: Words that make a number's partitive من part of the phrase (أربعة من المتطرفين).
@@ -78,6 +78,8 @@ def noun_phrase(
         tok = v.tokens[j]
         if j in barrier or j in v.timed or v.is_punct(j) or (v.bare(j) in STOP and not partitive(v, j)):
             break
+        if v.full[j][:1].isdigit() and not _counting(v.full[j - 1]):  # a count starts a new phrase
+            break
         if tok.proclitics and tok.proclitics[0] in ("و", "ف") and "ال" not in tok.proclitics:
             break
         if tok.proclitics[:1] in (("ب",), ("ل",), ("ك",)) and not (ents and ents.starting(tok.start)):
@@ -85,6 +87,11 @@ def noun_phrase(
         last = j
         j += 1
     return i, last
+
+
+def _counting(word: str) -> bool:
+    """Words a number may follow inside one phrase: أكثر من 800، نحو 500."""
+    return word[:1].isdigit() or word in _NUMBERISH or word in _HEDGES or word == "من"
 
 
 def _about(v: View, i: int) -> bool:

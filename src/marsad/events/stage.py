@@ -130,14 +130,24 @@ def _in_name(v: View, m: Mention, ents: Entities) -> bool:
 
 
 def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
-    if m.last == m.tok + 1:  # أطلقوا النار
+    if m.last == m.tok + 1 and m.form.verb:  # أطلقوا النار
         return v.span(m.tok, m.last)
     return v.span(m.tok, m.tok)
+
+
+_REQUESTED = frozenset({"RETREAT", "ASSAULT", "ACCUSE", "COERCE", "SANCTION", "CONCEDE", "AID"})
+_REQUEST_REACH = 3
+
+
+def _requested(m: Mention, last_request: int) -> bool:
+    """The action a demand asks for (طالب بالإفراج عن، دعا إلى فرض عقوبات): its content."""
+    return not m.form.verb and m.type in _REQUESTED and 0 < m.tok - last_request <= _REQUEST_REACH
 
 
 def _kept(v: View, lexicon: EventLexicon, mentions: list[Mention], ents: Entities) -> list[Mention]:
     """Mentions that name a new event, not one told before or governed as an object."""
     kept: list[Mention] = []
+    last_request = -10
     seen: set[str] = set()
     current: set[str] = set()
     sentence = -1
@@ -146,8 +156,11 @@ def _kept(v: View, lexicon: EventLexicon, mentions: list[Mention], ents: Entitie
         if s != sentence:
             seen |= current
             current, sentence = set(), s
+        if m.type == "REQUEST":
+            last_request = m.tok
         if (
-            is_reference(v, m, lexicon, ents.starts)
+            _requested(m, last_request)
+            or is_reference(v, m, lexicon, ents.starts)
             or is_anaphor(v, m, seen)
             or in_slogan(v, m, lexicon)
             or _in_name(v, m, ents)

@@ -67,8 +67,12 @@ class View:
         """Character offsets from the start of token ``first`` to the end of token ``last``."""
         return self.tokens[first].start, self.tokens[last].end
 
-    def keys(self, i: int) -> tuple[str, str]:
-        return self.full[i], self.stem[i]
+    def keys(self, i: int) -> tuple[str, ...]:
+        """Keys to look a word up by: whole, stem, and without a و or ف the splitter left on."""
+        full = self.full[i]
+        if full[:1] in "وف" and len(full) > 3:
+            return full, self.stem[i], full[1:]
+        return full, self.stem[i]
 
     def has(self, i: int, words: frozenset[str]) -> bool:
         return self.full[i] in words or self.stem[i] in words or self.lem[i] in words

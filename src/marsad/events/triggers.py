@@ -138,6 +138,13 @@ def _matches_around(v: View, i: int, phrase: tuple[str, ...], p: int, lo: int, h
     return True
 
 
+def _dawn(v: View, i: int) -> bool:
+    """فجرا is "at dawn" unless a dual subject stands before it (انتحاريان فجرا نفسيهما)."""
+    if v.full[i] != "فجرا":
+        return False
+    return i == 0 or not v.full[i - 1].endswith(("ان", "ين"))
+
+
 def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
     mentions = []
     for i in range(len(v.tokens)):
@@ -145,7 +152,7 @@ def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
         if not forms:
             continue
         found = _match(v, i, forms)
-        if found is None or in_idiom(v, i, lex):
+        if found is None or in_idiom(v, i, lex) or _dawn(v, i):
             continue
         form, first, last = found
         sense = form.sense
@@ -191,7 +198,7 @@ def in_slogan(v: View, m: Mention, lex: EventLexicon) -> bool:
             return False
         if word in _OPEN_QUOTES:
             words = lex.sets["SLOGAN"]
-            return any(v.has(k, words) or v.full[k] == ":" for k in range(max(lo, j - _SLOGAN_REACH), j))
+            return any(v.has(k, words) for k in range(max(lo, j - _SLOGAN_REACH), j))
     return False
 
 

@@ -1,0 +1,84 @@
+"""Trigger words: forms through clitics and normalisation, phrases, idioms, references."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقصفت الطائرات الحربية مواقع في ريف إدلب.", ("ASSAULT", "وقصفت")),
+        ("اندلعت اشتباكات عنيفة بين الفصائل في المدينة.", ("ASSAULT", "اشتباكات")),
+        ("أطلق مسلحون النار على حافلة للركاب.", ("ASSAULT", "أطلق")),
+        ("أطلقت السلطات سراح عشرين معتقلا.", ("RETREAT", "أطلقت")),
+        ("تظاهر آلاف الطلاب أمام مقر الحكومة.", ("PROTEST", "تظاهر")),
+        ("وسيعتصم العمال أمام المصنع.", ("PROTEST", "وسيعتصم")),
+        ("نزحت مئات العائلات من القرى الحدودية.", ("MOVE", "نزحت")),
+        ("عبر مئات المهاجرين الحدود ليلا.", ("MOVE", "عبر")),
+        ("انشق ضابط كبير عن الجيش.", ("DEFECT", "انشق")),
+        ("اعتقلت الشرطة ثلاثة مشتبه بهم.", ("COERCE", "اعتقلت")),
+        ("قدم رئيس الوزراء استقالته.", ("RETREAT", "استقالته")),
+        ("فرضت واشنطن عقوبات جديدة على الشركة.", ("SANCTION", "عقوبات")),
+    ],
+)
+def test_trigger_words_in_their_forms(run, text, expected):
+    assert expected in triggers(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن الطرفان وقف إطلاق النار في المدينة.",  # a ceasefire, no shooting
+        "قتل الطلاب الوقت في الحديث عن الامتحانات.",  # idiom with a word between
+        "أسقطت الدفاعات الجوية طائرة مسيرة فوق المطار.",  # a drone, not a march
+        "وصل وزير الخارجية إلى بغداد في زيارة رسمية.",  # arrival of a minister is no MOVE
+        "خاض الحزب معركة انتخابية شرسة.",
+    ],
+)
+def test_words_that_name_no_such_event(run, text):
+    got = triggers(run(text))
+    assert ("ASSAULT", "إطلاق") not in got
+    assert not any(t in ("PROTEST", "MOVE") for t, _ in got)
+    assert not any(w in ("قتل", "معركة") for _, w in got)
+
+
+def test_dawn_is_no_bombing(run):
+    assert triggers(run("استيقظ السكان فجر اليوم على أصوات الرصاص.")) == []
+
+
+def test_a_gathering_with_banners_is_a_protest_and_fighters_massing_are_not(run):
+    assert triggers(run("احتشد آلاف المتظاهرين في الساحة رافعين لافتات.")) == [("PROTEST", "احتشد")]
+    assert triggers(run("احتشد مئات المقاتلين قرب الحدود.")) == [("GATHER", "احتشد")]
+
+
+def test_clashes_of_protesters_with_police_are_a_riot(run):
+    (event,) = run("اشتبك متظاهرون مع الشرطة أمام البرلمان.").events
+    assert (event.type, event.mode, event.acled) == ("PROTEST", "riot", "Riots")
+
+
+def test_a_slogan_is_no_event(run):
+    got = triggers(run("ورفع المتظاهرون لافتات كتب عليها «أوقفوا قتل الأبرياء»."))
+    assert [t for t, _ in got] == ["PROTEST"]
+
+
+def test_a_demanded_release_is_the_demand_not_a_release(run):
+    got = triggers(run("وطالب المحتجز بالإفراج عن رفاقه."))
+    assert ("RETREAT", "بالإفراج عن") not in got
+
+
+def test_an_earlier_event_named_after_since_is_no_new_event(run):
+    got = triggers(run("تراجعت السياحة منذ بدء الاحتجاجات في البلاد."))
+    assert not any(t == "PROTEST" for t, _ in got)
+
+
+def test_a_trigger_inside_a_name_is_dropped(run):
+    text = "زار الوفد لجنة مناهضة التعذيب في جنيف."
+    article = run(text, entities=[("لجنة مناهضة التعذيب", "ORG")])
+    assert all(t != "ASSAULT" for t, _ in triggers(article))
+
+
+def test_road_accident_dead_are_no_attack(run):
+    assert all(t != "ASSAULT" for t, _ in triggers(run("قتل 17 شخصا في حادث سير على الطريق السريع.")))
