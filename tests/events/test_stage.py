@@ -1,0 +1,116 @@
+"""The stage as a whole: degrading without other layers, folding retellings, bad input."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.article import Article, validate
+from marsad.events import EventSettings, extract_events
+from tests.events.conftest import triggers
+
+_WORDS = (
+    "قتل قصفت الطائرات غارة انفجار مقتل أصيب تظاهر احتجاجات نزحت لاجئين قال المتحدث إن بحسب مصادر "
+    "لم لو يعتزم حاول نفى أن في من على إلى و ، . « » : أمس الجيش المسلحين خمسة 20 عائلة مدينة حلب"
+).split()
+
+
+def test_works_without_tokens_sentences_or_other_layers(lexicon):
+    article = Article(id="t", text="قصفت الطائرات سوقا شعبيا في المدينة.", origin="test", published=None)
+    out = extract_events(article, lexicon=lexicon)
+    (event,) = out.events
+    assert (event.type, event.place, event.time, event.quantity, event.time_from) == (
+        "ASSAULT",
+        None,
+        None,
+        None,
+        None,
+    )
+    assert validate(out) == []
+
+
+def test_empty_text(lexicon):
+    assert extract_events(Article(id="t", text="", origin="test"), lexicon=lexicon).events == ()
+
+
+def test_ids_count_up_in_text_order(run):
+    article = run("قصفت الطائرات البلدة. وتظاهر مئات الطلاب في العاصمة. واعتقلت الشرطة عشرة منهم.")
+    assert [e.id for e in article.events] == ["v1", "v2", "v3"]
+    assert [e.type for e in article.events] == ["ASSAULT", "PROTEST", "COERCE"]
+
+
+def test_a_retelling_folds_into_the_first_telling(run):
+    text = "قتل خمسة أشخاص في انفجار سيارة مفخخة في السوق. وقال المتحدث إن الانفجار أدى إلى مقتل خمسة أشخاص."
+    article = run(text, quantities=[("خمسة أشخاص", {"value": 5, "unit": "person"})])
+    (event,) = article.events
+    assert len(event.mentions) >= 2
+
+
+def test_two_incidents_with_different_tolls_stay_two(run):
+    text = "انفجر لغم بحافلة فقتل أربعة مدنيين. كما انفجر لغم آخر بدراجة فقتل ثلاثة أشخاص."
+    article = run(
+        text,
+        quantities=[
+            ("أربعة مدنيين", {"value": 4, "unit": "person"}),
+            ("ثلاثة أشخاص", {"value": 3, "unit": "person"}),
+        ],
+    )
+    assert [t for t, _ in triggers(article)] == ["ASSAULT", "ASSAULT"]
+
+
+def test_the_lexicon_and_the_result_pickle(run, lexicon):
+    article = run("قصفت الطائرات البلدة، بحسب المرصد.")
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert pickle.loads(pickle.dumps(lexicon)).types == lexicon.types
+
+
+def test_too_many_events_are_cut_and_said(lexicon, build):
+    article = build("قصفت الطائرات البلدة. " * 20)
+    out = extract_events(article, lexicon=lexicon, settings=EventSettings(max_events=3))
+    assert len(out.events) <= 3
+    assert [d.code for d in out.errors] == ["too-many-events"] or len(out.events) < 3
+
+
+# --- bad input: bounded work, no crash (no timing assertions) ---
+
+
+def test_an_article_of_five_thousand_sentences(build, lexicon):
+    text = " ".join(f"قصفت الطائرات البلدة رقم {i} وقتل {i % 7 + 2} أشخاص." for i in range(5000))
+    out = extract_events(build(text), lexicon=lexicon)
+    assert 0 < len(out.events) <= 2000
+    assert validate(out) == []
+
+
+def test_a_sentence_of_three_thousand_words(build, lexicon):
+    words = ("قصفت الطائرات و قال المتحدث إن المسلحين هاجموا الحاجز في حلب و " * 250).split()[:3000]
+    out = extract_events(build(" ".join(words) + "."), lexicon=lexicon)
+    assert validate(out) == []
+
+
+def test_an_article_that_is_only_a_list_of_names(build, lexicon):
+    names = "\n".join(["محمد أحمد علي", "فاطمة حسن", "خالد عبد الله", "سارة يوسف"] * 300)
+    out = extract_events(build(names), lexicon=lexicon)
+    assert out.events == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=0, max_size=60))
+def test_any_text_gives_a_valid_article(lexicon, words):
+    text = " ".join(words)
+    article = Article(id="t", text=text, origin="test", published=date(2018, 6, 4))
+    out = extract_events(article, lexicon=lexicon)
+    assert validate(out) == []
+    for e in out.events:
+        assert e.modality in (
+            "asserted",
+            "reported",
+            "claimed",
+            "planned",
+            "attempted",
+            "negated",
+            "hypothetical",
+        )
+        assert e.trigger_start < e.trigger_end
