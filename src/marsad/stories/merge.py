@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from marsad.nlp.normalize import normalize_text
 from marsad.stories.reports import FACTUAL, Actor, Claim, MergedEvent, PlaceRef, Report
@@ -36,8 +36,8 @@ RADIUS_KM = {"town": 10.0, "city": 25.0, "relative": 40.0, "admin1": 150.0, "reg
 COARSE_DAYS = 31
 #: An event without a stated time happened at most this long before its publication.
 UNDATED_DAYS = 2
-#: Slack for times: "yesterday" in one time zone is "today" in another.
-SLACK = timedelta(days=1)
+#: Slack for times (days): "yesterday" in one time zone is "today" in another.
+SLACK = 1
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -45,11 +45,15 @@ def _modality_group(modality: str) -> str:
     return "factual" if modality in FACTUAL else modality
 
 
-def _interval(r: Report) -> tuple[date, date] | None:
+Interval = tuple[int, int]  # first and last day, as proleptic ordinals (no overflow at the ends)
+
+
+def _interval(r: Report) -> Interval | None:
     if r.date_from is not None and r.date_to is not None:
-        return r.date_from, r.date_to
+        return r.date_from.toordinal(), r.date_to.toordinal()
     if r.published is not None:
-        return r.published - timedelta(days=UNDATED_DAYS), r.published
+        day = r.published.toordinal()
+        return day - UNDATED_DAYS, day
     return None
 
 
@@ -84,11 +88,12 @@ def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= reach  # type: ignore[arg-type]
 
 
-def _coarse(interval: tuple[date, date]) -> bool:
-    return (interval[1] - interval[0]).days + 1 >= COARSE_DAYS
+def _coarse(interval: Interval) -> bool:
+    return interval[1] - interval[0] + 1 >= COARSE_DAYS
 
 
-def times_compatible(a: tuple[date, date], b: tuple[date, date], *, same_story: bool) -> bool:
+def times_compatible(a: Interval, b: Interval, *, same_story: bool) -> bool:
+    """Intervals (as day ordinals) that overlap, give or take a day, at a similar precision."""
     if a[0] > b[1] + SLACK or b[0] > a[1] + SLACK:
         return False
     return same_story or _coarse(a) == _coarse(b)
@@ -98,7 +103,7 @@ def _canonical_ids(r: Report, role: str) -> set[str]:
     return {a.canonical_id for a in r.actors if a.role == role and a.canonical_id}
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude stem, enough to match "الإسرائيلي" with "إسرائيلية" and "مسلحين" with "مسلحون"."""
     for prefix in ("وال", "بال", "لل", "ال", "و"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
@@ -112,7 +117,7 @@ def _stem(word: str) -> str:
 
 def _actor_words(r: Report) -> set[str]:
     return {
-        _stem(w)
+        stem(w)
         for a in r.actors
         if a.role == "actor"
         for w in _WORD_RE.findall(normalize_text(a.text, ta_marbuta=True))
@@ -137,7 +142,7 @@ def actors_compatible(a: Report, b: Report) -> bool:
 @dataclass(slots=True)
 class _Candidate:
     report: Report
-    interval: tuple[date, date] | None
+    interval: Interval | None
     story: str
     precise: bool = False
 
@@ -145,7 +150,7 @@ class _Candidate:
 def _precise_enough(c: _Candidate) -> bool:
     """Whether a report says enough to be matched with one from another story."""
     r = c.report
-    if r.date_from is None or r.date_to is None or _coarse((r.date_from, r.date_to)):
+    if not r.time_stated or c.interval is None or _coarse(c.interval):
         return False
     return r.place is not None and LEVEL_RANK.get(r.place.level, 2) > 0
 
@@ -183,7 +188,7 @@ def _closeness(a: _Candidate, b: _Candidate) -> float:
 @dataclass(slots=True)
 class _Cluster:
     members: list[_Candidate] = field(default_factory=list)
-    last_day: date = date.min
+    last_day: int = 0
 
 
 def _order(r: Report) -> tuple:
@@ -191,7 +196,7 @@ def _order(r: Report) -> tuple:
 
 
 def _sweep_key(c: _Candidate) -> tuple:
-    return (c.interval[0] if c.interval else date.min, *_order(c.report))
+    return (c.interval[0] if c.interval else 0, *_order(c.report))
 
 
 def cluster_reports(
@@ -237,7 +242,7 @@ def _cluster_block(cands: list[_Candidate]) -> list[list[Report]]:
         if cand.interval is not None:
             best.last_day = max(best.last_day, cand.interval[1])
         else:
-            best.last_day = date.max
+            best.last_day = date.max.toordinal() + SLACK
     return [[m.report for m in cl.members] for cl in (*done, *open_)]
 
 
@@ -272,6 +277,7 @@ def merge_group(group: list[Report], story: str | None = None) -> MergedEvent:
     else:
         modality = first.modality
     timed = [r for r in group if r.date_from is not None and r.date_to is not None]
+    timed = [r for r in timed if r.time_stated] or timed
     date_from = date_to = None
     if timed:
         best = min(timed, key=lambda r: ((r.date_to - r.date_from).days, r.date_from))  # type: ignore[operator]
@@ -290,8 +296,8 @@ def merge_group(group: list[Report], story: str | None = None) -> MergedEvent:
             actors.setdefault(_actor_key(a), a)
     claims: dict[tuple, Claim] = {}
     for r in group:
-        if r.claim is not None:
-            claims.setdefault(_claim_key(r.claim), r.claim)
+        for c in r.claims:
+            claims.setdefault(_claim_key(c), c)
     return MergedEvent(
         id=event_id(first),
         type=first.type,

@@ -62,9 +62,10 @@ class Report:
     acled: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    time_stated: bool = False  # the interval is a time the text states, not the publication date
     place: PlaceRef | None = None
     actors: tuple[Actor, ...] = ()
-    claim: Claim | None = None
+    claims: tuple[Claim, ...] = ()
     source: str | None = None  # whom the article attributes the event to, as written
     evidence: str = ""  # the sentence, as written
     trigger: str = ""
@@ -111,36 +112,50 @@ def _actor(article: Article, p: Participant) -> Actor:
     )
 
 
-def _claim(article: Article, ev: Event, source: str | None) -> Claim | None:
-    if ev.quantity is None:
-        return None
-    q = article.quantities[ev.quantity]
-    if q.value is None and q.low is None and q.high is None:
-        return None
-    return Claim(
-        what=claim_what(q.unit, q.currency),
-        value=q.value,
-        low=q.low,
-        high=q.high,
-        approximate=q.approximate,
-        currency=q.currency,
-        source=source or article.site,
-        article=article.id,
-    )
+def _claims(article: Article, ev: Event, source: str | None) -> tuple[Claim, ...]:
+    """Every figure of the event (killed, injured, people moved...), each a claim of its source."""
+    figures = list(ev.counts) or ([(None, ev.quantity)] if ev.quantity is not None else [])
+    out = []
+    for what, index in figures:
+        q = article.quantities[index]
+        if q.value is None and q.low is None and q.high is None:
+            continue
+        out.append(
+            Claim(
+                what=what or claim_what(q.unit, q.currency),
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                approximate=q.approximate,
+                currency=q.currency,
+                source=source or article.site,
+                article=article.id,
+            )
+        )
+    return tuple(out)
+
+
+def event_interval(article: Article, ev: Event) -> tuple[date | None, date | None, bool]:
+    """The event's interval and whether the text states it: the event's own interval when the
+    events stage set one, else its time expression's."""
+    if ev.time_from is not None and ev.time_to is not None:
+        stated = ev.time_precision == "stated" if ev.time_precision else ev.time is not None
+        return ev.time_from, ev.time_to, stated
+    if ev.time is not None:
+        t = article.times[ev.time]
+        return t.from_, t.to, True
+    return None, None, False
 
 
 def reports_of(article: Article) -> list[Report]:
-    """The article's events as reports; the publication date stands in for a missing time."""
+    """The article's events as reports, in the article's order."""
     out = []
     for i, ev in enumerate(article.events):
         place = None
         if ev.place is not None:
             p = article.places[ev.place]
             place = PlaceRef(p.name, p.level, p.geonameid, p.country, p.lat, p.lon)
-        date_from = date_to = None
-        if ev.time is not None:
-            t = article.times[ev.time]
-            date_from, date_to = t.from_, t.to
+        date_from, date_to, stated = event_interval(article, ev)
         source = article.text[ev.source.start : ev.source.end] if ev.source else None
         out.append(
             Report(
@@ -157,9 +172,10 @@ def reports_of(article: Article) -> list[Report]:
                 acled=ev.acled,
                 date_from=date_from,
                 date_to=date_to,
+                time_stated=stated,
                 place=place,
                 actors=tuple(_actor(article, p) for p in ev.participants),
-                claim=_claim(article, ev, source),
+                claims=_claims(article, ev, source),
                 source=source,
                 evidence=article.text[ev.sentence.start : ev.sentence.end],
                 trigger=article.text[ev.trigger_start : ev.trigger_end],

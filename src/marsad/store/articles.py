@@ -1,0 +1,250 @@
+"""Stored rows back into records: whole articles, and the reports that merging works on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import duckdb
+
+from marsad.article import (
+    Article,
+    Canonical,
+    Diagnostic,
+    Entity,
+    Event,
+    Participant,
+    Place,
+    Quantity,
+    Relation,
+    Sentence,
+    Source,
+    TimeExpr,
+)
+from marsad.stories.reports import Actor, Claim, PlaceRef, Report, claim_what
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    cur = conn.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _canonical(row: dict) -> Canonical | None:
+    if row["canonical_id"] is None:
+        return None
+    return Canonical(row["canonical_id"], row["canonical_name"], row["canonical_kind"])
+
+
+def _float(x: float | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def load_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
+    """The stored article with every layer but ``tokens``; None when there is none."""
+    found = _rows(conn, "SELECT * FROM articles WHERE id = ?", [article_id])
+    if not found:
+        return None
+    a = found[0]
+    spans: dict[str, list[dict]] = defaultdict(list)
+    for row in _rows(conn, "SELECT * FROM spans WHERE article = ? ORDER BY layer, idx", [article_id]):
+        spans[row["layer"]].append(row)
+    places = [
+        Place(
+            start=p["start"],
+            end=p["end"],
+            name=p["name"],
+            level=p["level"],
+            geonameid=p["geonameid"],
+            country=p["country"],
+            lat=p["lat"],
+            lon=p["lon"],
+            entity=p["entity"],
+            relation=Relation(p["rel_direction"], p["rel_of"], p["rel_distance_km"])
+            if p["rel_direction"] is not None
+            else None,
+        )
+        for p in _rows(conn, "SELECT * FROM places WHERE article = ? ORDER BY idx", [article_id])
+    ]
+    parts: dict[int, list[Participant]] = defaultdict(list)
+    for p in _rows(conn, "SELECT * FROM participants WHERE article = ? ORDER BY report, idx", [article_id]):
+        parts[p["report"]].append(Participant(p["role"], p["start"], p["end"], p["entity"], _canonical(p)))
+    events = tuple(
+        Event(
+            id=r["local_id"],
+            type=r["type"],
+            trigger_start=r["trigger_start"],
+            trigger_end=r["trigger_end"],
+            sentence=Sentence(r["sentence_start"], r["sentence_end"]),
+            modality=r["modality"],
+            mode=r["mode"],
+            cameo=r["cameo"],
+            acled=r["acled"],
+            participants=tuple(parts[r["idx"]]),
+            place=r["place"],
+            time=r["time"],
+            quantity=r["quantity"],
+            source=Source(r["source_start"], r["source_end"], r["source_entity"])
+            if r["source_start"] is not None
+            else None,
+            mentions=tuple((m["start"], m["end"]) for m in r["mentions"]),
+            time_from=r["time_from"],
+            time_to=r["time_to"],
+            time_precision=r["time_precision"],
+            counts=tuple((c["what"], c["quantity"]) for c in r["counts"]),
+        )
+        for r in _rows(conn, "SELECT * FROM reports WHERE article = ? ORDER BY idx", [article_id])
+    )
+    return Article(
+        id=a["id"],
+        text=a["text"],
+        origin=a["origin"],
+        url=a["url"],
+        site=a["site"],
+        title=a["title"],
+        published=a["published"],
+        language=a["language"],
+        sentences=tuple(Sentence(s["start"], s["end"]) for s in spans["sentences"]),
+        entities=tuple(
+            Entity(e["entity"], e["start"], e["end"], e["label"], _canonical(e), e["found_by"])
+            for e in spans["entities"]
+        ),
+        places=tuple(places),
+        times=tuple(TimeExpr(t["start"], t["end"], t["date_from"], t["date_to"]) for t in spans["times"]),
+        quantities=tuple(
+            Quantity(
+                q["start"],
+                q["end"],
+                _float(q["value"]),
+                _float(q["low"]),
+                _float(q["high"]),
+                bool(q["approximate"]),
+                q["unit"],
+                q["currency"],
+            )
+            for q in spans["quantities"]
+        ),
+        events=events,
+        errors=tuple(Diagnostic(d["code"], d["stage"], d["message"]) for d in a["errors"]),
+    )
+
+
+_REPORTS_SQL = """
+SELECT r.article, r.idx, r.type, r.modality, a.site, a.url, a.title, a.published, r.mode, r.cameo, r.acled,
+       r.time, r.time_from, r.time_to, r.time_precision, t.date_from, t.date_to, r.quantity, r.counts,
+       p.name AS place_name, p.level, p.geonameid, p.country, p.lat, p.lon,
+       CASE WHEN r.source_start IS NULL THEN NULL
+            ELSE substring(a.text, r.source_start + 1, r.source_end - r.source_start) END AS source,
+       substring(a.text, r.sentence_start + 1, r.sentence_end - r.sentence_start) AS evidence,
+       substring(a.text, r.trigger_start + 1, r.trigger_end - r.trigger_start) AS trigger
+FROM reports r
+JOIN articles a ON a.id = r.article
+LEFT JOIN spans t ON t.article = r.article AND t.layer = 'times' AND t.idx = r.time
+LEFT JOIN places p ON p.article = r.article AND p.idx = r.place
+{where}
+ORDER BY r.article, r.idx
+"""
+
+_QUANTITIES_SQL = """
+SELECT q.article, q.idx, q.value, q.low, q.high, q.approximate, q.unit, q.currency
+FROM spans q WHERE q.layer = 'quantities' {where}
+"""
+
+_ACTORS_SQL = """
+SELECT pa.article, pa.report, pa.role,
+       substring(a.text, pa.start + 1, pa."end" - pa.start) AS text,
+       coalesce(pa.canonical_id, e.canonical_id) AS canonical_id,
+       coalesce(pa.canonical_name, e.canonical_name) AS canonical_name
+FROM participants pa
+JOIN articles a ON a.id = pa.article
+LEFT JOIN spans e ON e.article = pa.article AND e.layer = 'entities' AND e.entity = pa.entity
+{where}
+ORDER BY pa.article, pa.report, pa.idx
+"""
+
+
+def _interval(r: dict) -> tuple:
+    """As :func:`marsad.stories.reports.event_interval`, from a row."""
+    if r["time_from"] is not None and r["time_to"] is not None:
+        stated = r["time_precision"] == "stated" if r["time_precision"] else r["time"] is not None
+        return r["time_from"], r["time_to"], stated
+    if r["date_from"] is not None:
+        return r["date_from"], r["date_to"], True
+    return None, None, False
+
+
+def _claims(r: dict, quantities: dict[tuple[str, int], dict]) -> tuple[Claim, ...]:
+    """As :func:`marsad.stories.reports.reports_of` makes them, from a row."""
+    figures = [(c["what"], c["quantity"]) for c in r["counts"]]
+    if not figures and r["quantity"] is not None:
+        figures = [(None, r["quantity"])]
+    out = []
+    for what, index in figures:
+        q = quantities.get((r["article"], index))
+        if q is None or (q["value"] is None and q["low"] is None and q["high"] is None):
+            continue
+        out.append(
+            Claim(
+                what=what or claim_what(q["unit"], q["currency"]),
+                value=q["value"],
+                low=q["low"],
+                high=q["high"],
+                approximate=bool(q["approximate"]),
+                currency=q["currency"],
+                source=r["source"] or r["site"],
+                article=r["article"],
+            )
+        )
+    return tuple(out)
+
+
+def load_reports(conn: duckdb.DuckDBPyConnection, articles: Iterable[str] | None = None) -> list[Report]:
+    """Reports as :func:`marsad.stories.reports.reports_of` makes them, from the tables."""
+    where, params = "", []
+    if articles is not None:
+        ids = sorted(set(articles))
+        if not ids:
+            return []
+        where, params = "WHERE r.article IN (SELECT unnest(?))", [ids]
+    actors: dict[tuple[str, int], list[Actor]] = defaultdict(list)
+    for row in _rows(conn, _ACTORS_SQL.format(where=where.replace("r.article", "pa.article")), params):
+        actors[(row["article"], row["report"])].append(
+            Actor(row["role"], row["text"], row["canonical_id"], row["canonical_name"])
+        )
+    quantities = {
+        (q["article"], q["idx"]): q
+        for q in _rows(
+            conn, _QUANTITIES_SQL.format(where=where.replace("WHERE r.article", "AND q.article")), params
+        )
+    }
+    out = []
+    for r in _rows(conn, _REPORTS_SQL.format(where=where), params):
+        place = None
+        if r["place_name"] is not None:
+            place = PlaceRef(r["place_name"], r["level"], r["geonameid"], r["country"], r["lat"], r["lon"])
+        date_from, date_to, stated = _interval(r)
+        out.append(
+            Report(
+                article=r["article"],
+                index=r["idx"],
+                type=r["type"],
+                modality=r["modality"],
+                site=r["site"],
+                url=r["url"],
+                title=r["title"],
+                published=r["published"],
+                mode=r["mode"],
+                cameo=r["cameo"],
+                acled=r["acled"],
+                date_from=date_from,
+                date_to=date_to,
+                time_stated=stated,
+                place=place,
+                actors=tuple(actors[(r["article"], r["idx"])]),
+                claims=_claims(r, quantities),
+                source=r["source"],
+                evidence=r["evidence"],
+                trigger=r["trigger"],
+            )
+        )
+    return out

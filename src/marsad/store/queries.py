@@ -1,0 +1,452 @@
+"""Questions the CLI, the API and notebooks ask of the store, as plain functions.
+
+Every function takes an open connection (read-only is enough: see
+:func:`marsad.store.reading`) and returns typed records; the HTTP layer turns them into its
+own schemas. Filters are one :class:`EventFilter`, built once by the caller. Values from
+users only ever reach SQL as bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, Literal, TypeVar
+
+import duckdb
+
+from marsad.article import Article
+from marsad.store.articles import load_article, load_reports
+from marsad.store.derive import search_key
+from marsad.stories.merge import stem
+from marsad.stories.reports import Actor, Claim, MergedEvent, PlaceRef, Report
+
+T = TypeVar("T")
+BBox = tuple[float, float, float, float]  # west, south, east, north
+Sort = Literal["date", "-date", "reports", "-reports"]
+Interval = Literal["day", "week"]
+
+_SORTS = {
+    "date": "coalesce(e.date_from, e.first_published) ASC NULLS LAST, e.id",
+    "-date": "coalesce(e.date_from, e.first_published) DESC NULLS LAST, e.id",
+    "reports": "e.n_reports ASC, e.id",
+    "-reports": "e.n_reports DESC, e.id",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which merged events: every field narrows, none set means all.
+
+    Dates select events whose interval overlaps ``date_from``..``date_to`` (inclusive);
+    a box whose west edge is east of its east edge crosses the antimeridian."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    boxes: tuple[BBox, ...] = ()
+    actor: str | None = None  # a canonical id, or text found in an actor's name
+    q: str | None = None  # words all found in the evidence, actors or place (Arabic-normalised)
+    place: int | None = None  # GeoNames id
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    data: list[T]
+    count: int  # over all pages
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: str
+    title: str | None
+    site: str | None
+    url: str | None
+    published: date | None
+    language: str | None
+    events: int
+    original: str | None  # the article this one copies, when it is a near-duplicate
+    story: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    id: str
+    title: str | None
+    articles: int
+    sites: int
+    events: int
+    reports: int
+    date_from: date | None
+    date_to: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    name: str
+    geonameid: int | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    level: str | None
+    events: int
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class MapCell:
+    type: str
+    name: str
+    geonameid: int | None
+    country: str | None
+    lat: float
+    lon: float
+    level: str | None
+    events: int
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    name: str
+    id: str | None
+    events: int
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeCount:
+    date: date  # first day of the bucket (a Monday for weeks)
+    events: int
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    types: list[tuple[str, int]] = field(default_factory=list)
+    modalities: list[tuple[str, int]] = field(default_factory=list)
+    countries: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    articles: int
+    duplicates: int
+    stories: int
+    events: int
+    reports: int
+    claims: int
+    stale: bool
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a query, folded and stemmed, so "المحتجين" finds "المحتجون"."""
+    return [stem(w) for w in search_key(text).split()]
+
+
+def _where(f: EventFilter) -> tuple[str, list]:
+    clauses, params = ["true"], []
+    if f.date_from is not None:
+        clauses.append("coalesce(e.date_to, e.first_published) >= ?")
+        params.append(f.date_from)
+    if f.date_to is not None:
+        clauses.append("coalesce(e.date_from, e.first_published) <= ?")
+        params.append(f.date_to)
+    for column, values in (("type", f.types), ("modality", f.modalities), ("country", f.countries)):
+        if values:
+            clauses.append(f"e.{column} IN (SELECT unnest(?))")
+            params.append(list(values))
+    if f.boxes:
+        boxes = []
+        for west, south, east, north in f.boxes:
+            if west <= east:
+                boxes.append("(e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?)")
+                params.extend([west, east, south, north])
+            else:
+                boxes.append("((e.lon >= ? OR e.lon <= ?) AND e.lat BETWEEN ? AND ?)")
+                params.extend([west, east, south, north])
+        clauses.append("(" + " OR ".join(boxes) + ")")
+    if f.actor:
+        words = search_words(f.actor)
+        found = " AND ".join(["contains(a.search, ?)"] * len(words)) or "false"
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_actors a WHERE a.event = e.id "
+            f"AND (a.canonical_id = ? OR ({found})))"
+        )
+        params.extend([f.actor, *words])
+    for word in search_words(f.q or ""):
+        clauses.append("contains(e.search, ?)")
+        params.append(word)
+    if f.place is not None:
+        clauses.append("e.geonameid = ?")
+        params.append(f.place)
+    if f.story is not None:
+        clauses.append("e.story = ?")
+        params.append(f.story)
+    return " AND ".join(clauses), params
+
+
+def scalar(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> Any:
+    """The first value of the first row, or None. (Results are always read whole: DuckDB keeps
+    a half-read result open, and an open result blocks registering tables on the connection.)"""
+    rows = conn.execute(sql, params or []).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
+    where, params = _where(f or EventFilter())
+    return int(scalar(conn, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
+
+
+def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict]) -> list[MergedEvent]:
+    """Merged events with their reports, actors and claims, for the given ``events`` rows."""
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    keys = conn.execute(
+        "SELECT event, article, report FROM event_reports WHERE event IN (SELECT unnest(?))", [ids]
+    ).fetchall()
+    wanted = {(a, i): ev for ev, a, i in keys}
+    reports: dict[str, list[Report]] = defaultdict(list)
+    for rep in load_reports(conn, {a for a, _ in wanted}):
+        if (ev := wanted.get(rep.key)) is not None:
+            reports[ev].append(rep)
+    actors: dict[str, list[Actor]] = defaultdict(list)
+    for a in _dicts(
+        conn.execute(
+            "SELECT * FROM event_actors WHERE event IN (SELECT unnest(?)) ORDER BY event, idx", [ids]
+        )
+    ):
+        actors[a["event"]].append(Actor(a["role"], a["text"], a["canonical_id"], a["canonical_name"]))
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    for c in _dicts(
+        conn.execute("SELECT * FROM claims WHERE event IN (SELECT unnest(?)) ORDER BY event, idx", [ids])
+    ):
+        claims[c["event"]].append(
+            Claim(
+                c["what"],
+                c["value"],
+                c["low"],
+                c["high"],
+                c["approximate"],
+                c["currency"],
+                c["source"],
+                c["article"],
+            )
+        )
+    out = []
+    for r in rows:
+        place = None
+        if r["place_name"] is not None:
+            place = PlaceRef(r["place_name"], r["level"], r["geonameid"], r["country"], r["lat"], r["lon"])
+        reps = sorted(reports[r["id"]], key=lambda x: (x.published or date.min, x.article, x.index))
+        out.append(
+            MergedEvent(
+                id=r["id"],
+                type=r["type"],
+                modality=r["modality"],
+                mode=r["mode"],
+                cameo=r["cameo"],
+                acled=r["acled"],
+                date_from=r["date_from"],
+                date_to=r["date_to"],
+                place=place,
+                actors=tuple(actors[r["id"]]),
+                reports=tuple(reps),
+                claims=tuple(claims[r["id"]]),
+                story=r["story"],
+            )
+        )
+    return out
+
+
+def events(
+    conn: duckdb.DuckDBPyConnection,
+    f: EventFilter | None = None,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    sort: Sort = "-date",
+) -> Page[MergedEvent]:
+    """One page of merged events, each with all its reports, actors and claims."""
+    f = f or EventFilter()
+    where, params = _where(f)
+    rows = _dicts(
+        conn.execute(
+            f"SELECT * FROM events e WHERE {where} ORDER BY {_SORTS[sort]} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    )
+    return Page(_assemble(conn, rows), count_events(conn, f), limit, offset)
+
+
+def iter_events(
+    conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, sort: Sort = "date", batch: int = 500
+) -> Iterator[MergedEvent]:
+    """Every matching event, a batch of rows at a time (for exports)."""
+    where, params = _where(f or EventFilter())
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT e.id FROM events e WHERE {where} ORDER BY {_SORTS[sort]}", params
+        ).fetchall()
+    ]
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = {
+            r["id"]: r
+            for r in _dicts(conn.execute("SELECT * FROM events WHERE id IN (SELECT unnest(?))", [chunk]))
+        }
+        yield from _assemble(conn, [rows[i] for i in chunk if i in rows])
+
+
+def event(conn: duckdb.DuckDBPyConnection, event_id: str) -> MergedEvent | None:
+    found = _assemble(conn, _dicts(conn.execute("SELECT * FROM events WHERE id = ?", [event_id])))
+    return found[0] if found else None
+
+
+def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
+    """The stored article with its spans (every layer but tokens)."""
+    return load_article(conn, article_id)
+
+
+def articles(
+    conn: duckdb.DuckDBPyConnection, *, q: str | None = None, limit: int = 100, offset: int = 0
+) -> Page[ArticleSummary]:
+    """Stored articles, newest first; ``q`` finds words of the title (Arabic-normalised)."""
+    where, params = "true", []
+    if q:
+        where, params = (
+            "contains(lower(a.title), ?) OR contains(lower(a.title), ?)",
+            [q.lower(), search_key(q)],
+        )
+    sql = f"""
+        SELECT a.id, a.title, a.site, a.url, a.published, a.language,
+               (SELECT count(*) FROM reports r WHERE r.article = a.id) AS events,
+               d.original, s.story
+        FROM articles a
+        LEFT JOIN duplicates d ON d.article = a.id
+        LEFT JOIN story_articles s ON s.article = a.id
+        WHERE {where}
+        ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?"""
+    rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+    total = scalar(conn, f"SELECT count(*) FROM articles a WHERE {where}", params)
+    return Page([ArticleSummary(*r) for r in rows], int(total or 0), limit, offset)
+
+
+def stories(
+    conn: duckdb.DuckDBPyConnection, *, limit: int = 100, offset: int = 0, min_sites: int = 1
+) -> Page[StorySummary]:
+    """Stories, largest first (most outlets, then most articles)."""
+    sql = """
+        SELECT s.id, s.title, s.n_articles, s.n_sites,
+               count(e.id) AS events, coalesce(sum(e.n_reports), 0) AS reports,
+               min(coalesce(e.date_from, e.first_published)) AS date_from,
+               max(coalesce(e.date_to, e.first_published)) AS date_to
+        FROM stories s LEFT JOIN events e ON e.story = s.id
+        WHERE s.n_sites >= ?
+        GROUP BY ALL
+        ORDER BY s.n_sites DESC, s.n_articles DESC, s.id LIMIT ? OFFSET ?"""
+    rows = conn.execute(sql, [min_sites, limit, offset]).fetchall()
+    total = scalar(conn, "SELECT count(*) FROM stories WHERE n_sites >= ?", [min_sites])
+    return Page([StorySummary(*r) for r in rows], int(total or 0), limit, offset)
+
+
+def story_events(conn: duckdb.DuckDBPyConnection, story_id: str) -> list[MergedEvent] | None:
+    """The merged events of one story; None when there is no such story."""
+    if scalar(conn, "SELECT count(*) FROM stories WHERE id = ?", [story_id]) == 0:
+        return None
+    return list(iter_events(conn, EventFilter(story=story_id)))
+
+
+def places(
+    conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int = 100
+) -> list[PlaceCount]:
+    """Event places with how many events and reports each has, most events first."""
+    where, params = _where(f or EventFilter())
+    sql = f"""
+        SELECT e.place_name, e.geonameid, e.country, any_value(e.lat), any_value(e.lon), any_value(e.level),
+               count(*) AS events, sum(e.n_reports) AS reports
+        FROM events e WHERE {where} AND e.place_name IS NOT NULL
+        GROUP BY e.place_name, e.geonameid, e.country
+        ORDER BY events DESC, reports DESC, e.place_name LIMIT ?"""
+    return [PlaceCount(*r) for r in conn.execute(sql, [*params, limit]).fetchall()]
+
+
+def map_cells(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[MapCell]:
+    """Events per type and place, for a map: only places with coordinates."""
+    where, params = _where(f or EventFilter())
+    sql = f"""
+        SELECT e.type, e.place_name, e.geonameid, e.country, any_value(e.lat), any_value(e.lon),
+               any_value(e.level), count(*) AS events, sum(e.n_reports) AS reports
+        FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
+        GROUP BY e.type, e.place_name, e.geonameid, e.country
+        ORDER BY events DESC, e.type, e.place_name"""
+    return [MapCell(*r) for r in conn.execute(sql, params).fetchall()]
+
+
+def actors(
+    conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int = 100
+) -> list[ActorCount]:
+    """Named actors (canonical where known, else as written) with their event counts."""
+    where, params = _where(f or EventFilter())
+    sql = f"""
+        SELECT coalesce(a.canonical_name, a.text) AS name, a.canonical_id,
+               count(DISTINCT e.id) AS events, sum(e.n_reports) AS reports
+        FROM event_actors a JOIN events e ON e.id = a.event
+        WHERE {where}
+        GROUP BY coalesce(a.canonical_name, a.text), a.canonical_id
+        ORDER BY events DESC, reports DESC, name LIMIT ?"""
+    return [ActorCount(*r) for r in conn.execute(sql, [*params, limit]).fetchall()]
+
+
+def counts_by_time(
+    conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, interval: Interval = "day"
+) -> list[TimeCount]:
+    """Events per day or ISO week (by the start of the event's interval)."""
+    where, params = _where(f or EventFilter())
+    unit = {"day": "day", "week": "week"}[interval]
+    sql = f"""
+        SELECT CAST(date_trunc('{unit}', coalesce(e.date_from, e.first_published)) AS DATE) AS bucket,
+               count(*), sum(e.n_reports)
+        FROM events e WHERE {where} AND coalesce(e.date_from, e.first_published) IS NOT NULL
+        GROUP BY bucket ORDER BY bucket"""
+    return [TimeCount(*r) for r in conn.execute(sql, params).fetchall()]
+
+
+def facets(conn: duckdb.DuckDBPyConnection) -> Facets:
+    """The types, modalities and countries present, with their event counts."""
+
+    def counts(column: str) -> list[tuple[str, int]]:
+        sql = (
+            f"SELECT {column}, count(*) AS n FROM events WHERE {column} IS NOT NULL "
+            f"GROUP BY {column} ORDER BY n DESC, {column}"
+        )
+        return [(r[0], int(r[1])) for r in conn.execute(sql).fetchall()]
+
+    return Facets(counts("type"), counts("modality"), counts("country"))
+
+
+def stats(conn: duckdb.DuckDBPyConnection) -> StoreStats:
+    def n(table: str) -> int:
+        return int(scalar(conn, f"SELECT count(*) FROM {table}") or 0)
+
+    stale = bool(scalar(conn, "SELECT stale FROM derived_state"))
+    return StoreStats(
+        n("articles"), n("duplicates"), n("stories"), n("events"), n("reports"), n("claims"), stale
+    )
+
+
+def known_urls(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT url FROM articles WHERE url IS NOT NULL").fetchall()}
