@@ -20,10 +20,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 MAX_BODY_BYTES = 10 * 1024 * 1024
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 async def _json(send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps({"detail": detail}).encode()
     await send(
@@ -63,28 +59,33 @@ class BodyLimit:
                     await _json(send, 413, message, [(b"connection", b"close")])
                     return
         received = 0
-        started = False
+        started = rejected = False
 
         async def counted() -> Message:
-            nonlocal received
+            # Past the limit the client is answered 413 at once, and the application is told
+            # the client left, so it stops reading; whatever it answers then is dropped.
+            nonlocal received, rejected
+            if rejected:
+                return {"type": "http.disconnect"}
             msg = await receive()
             if msg["type"] == "http.request":
                 received += len(msg.get("body", b""))
                 if received > self.limit:
-                    raise BodyTooLarge
+                    rejected = True
+                    if not started:
+                        await _json(send, 413, message, [(b"connection", b"close")])
+                    return {"type": "http.disconnect"}
             return msg
 
         async def tracked(msg: Message) -> None:
             nonlocal started
+            if rejected:
+                return
             if msg["type"] == "http.response.start":
                 started = True
             await send(msg)
 
-        try:
-            await self.app(scope, counted, tracked)
-        except BodyTooLarge:
-            if not started:
-                await _json(send, 413, message, [(b"connection", b"close")])
+        await self.app(scope, counted, tracked)
 
 
 def content_security_policy(tile_origin: str | None) -> str:

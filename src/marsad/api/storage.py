@@ -61,6 +61,19 @@ class Store:
         finally:
             cursor.close()
 
+    @contextmanager
+    def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        # A fresh cursor per write: the held connection may carry an unfinished result (its
+        # last query was fetched with fetchone), which DuckDB lets no other statement follow.
+        if self._conn is None:
+            raise StoreError("the server is read-only: start it with a token to store articles")
+        with self._cursor:
+            cursor = self._conn.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
     def stored(self, article: Article) -> bool:
         """Whether the article is stored already: same id, or same text from the same site."""
         with self.read() as conn:
@@ -73,19 +86,17 @@ class Store:
 
     def write(self, article: Article, published: str | None) -> Article:
         """Stores one analyzed article (its merged events follow with :meth:`refresh`)."""
-        if self._conn is None:
-            raise StoreError("the server is read-only")
         article = without_future_date(article, date.today())
         batch = Batch()
         batch.add(article, published_at=parse_timestamp(published) if article.published else None)
-        with self._write:
-            batch.write(self._conn)
+        with self._write, self._writing() as conn:
+            batch.write(conn)
         return article
 
     def refresh(self) -> None:
         """Rebuilds the merged events, stories and duplicates over every stored article."""
         if self._conn is None:
             return
-        with self._write:
-            summary = refresh(self._conn)
+        with self._write, self._writing() as conn:
+            summary = refresh(conn)
         log.info("derived tables refreshed: %s", summary)

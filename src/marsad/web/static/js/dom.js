@@ -74,3 +74,8 @@ export function highlighted(text, spans, priority) {
   }
   return fragment;
 }
+
+export function replace(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}

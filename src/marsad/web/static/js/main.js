@@ -1,6 +1,6 @@
 // The analyst's window: filters, map, timeline, and a panel for lists, events and articles.
 import { filterParams, getJSON } from "./api.js";
-import { el } from "./dom.js";
+import { el, replace } from "./dom.js";
 import { language, modalityLabel, setLanguage, t, typeLabel, TYPES } from "./i18n.js";
 import { EventMap } from "./map.js";
 import { appendToList, renderArticle, renderEvent, renderList } from "./panel.js";
@@ -16,8 +16,8 @@ let facets = { types: [], modalities: [], countries: [] };
 
 function fillSelect(select, options, label) {
   const chosen = select.value;
-  select.replaceChildren(el("option", { value: "" }, t("all")),
-    options.map((o) => el("option", { value: o.value }, `${label(o.value, o)} (${o.count})`)));
+  replace(select, el("option", { value: "" }, t("all")),
+    ...options.map((o) => el("option", { value: o.value }, `${label(o.value, o)} (${o.count})`)));
   select.value = chosen;
 }
 

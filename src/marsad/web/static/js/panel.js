@@ -1,6 +1,6 @@
 // The side panel: the event list, one event with its reports, claims and evidence, and one
 // article. Article text and every field derived from it go in as text nodes only.
-import { el, highlighted, safeUrl } from "./dom.js";
+import { el, highlighted, replace, safeUrl } from "./dom.js";
 import { kindLabel, language, modalityLabel, t, typeColor, typeLabel } from "./i18n.js";
 
 const EVIDENCE_PRIORITY = ["trigger", "figure", "time", "place", "actor", "target", "origin", "destination",
@@ -47,7 +47,7 @@ export function eventCard(event, onOpen) {
 
 export function renderList(container, page, { onOpen, onMore }) {
   const list = el("ul", { class: "event-list", id: "event-list" }, page.data.map((e) => eventCard(e, onOpen)));
-  container.replaceChildren(
+  replace(container,
     el("div", { class: "list-head" }, el("strong", { id: "event-count" }, t("eventsCount", page.count))),
     page.data.length ? list : el("p", { class: "empty" }, t("noEvents")),
     page.data.length < page.count ? el("button", { class: "more", onclick: onMore }, t("more")) : null,
@@ -94,7 +94,7 @@ export function renderEvent(container, event, { onBack, onArticle }) {
   const place = event.place;
   const legend = el("div", { class: "legend" }, ["trigger", "actor", "target", "place", "time", "figure",
     "source"].map((k) => el("mark", { class: `hl hl-${k}` }, kindLabel(k))));
-  container.replaceChildren(el("article", { id: "event-panel", "data-id": event.id },
+  replace(container, el("article", { id: "event-panel", "data-id": event.id },
     el("button", { class: "link back", onclick: onBack }, `← ${t("back")}`),
     el("h2", {}, badge(event.type), " ", event.mode ? el("span", { class: "mode" }, event.mode) : null,
       el("span", { class: "modality" }, modalityLabel(event.modality))),
@@ -124,7 +124,7 @@ export function renderArticle(container, article, { onBack }) {
   const url = safeUrl(article.url);
   const direction = article.language === "ar" ? "rtl" : article.language === "en" ? "ltr" : "auto";
   const kinds = [...new Set(articleSpans(article).map((s) => s.kind))];
-  container.replaceChildren(el("article", { id: "article-view", "data-id": article.id },
+  replace(container, el("article", { id: "article-view", "data-id": article.id },
     el("button", { class: "link back", onclick: onBack }, `← ${t("back")}`),
     el("h2", { id: "article-title", dir: direction, lang: article.language ?? "" }, article.title ?? article.id),
     el("div", { class: "article-meta" }, article.site ?? "", article.published ? ` · ${article.published}` : "",
