@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.phrases import TIME_SKIP, Entities, noun_phrase, phrase_span
-from marsad.events.text import View
+from marsad.events.text import View, cue_kinds
 
 _COMPLEMENT = frozenset(key(w) for w in 'أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها : « " “'.split())
 _NO_SPEAKER = _COMPLEMENT | frozenset(key(w) for w in "إلى الى في خلال عبر لـ ل".split())
@@ -42,11 +42,7 @@ class Frame:
 
 
 def _kinds(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
-    for k in v.keys(j):
-        kinds = lex.cues.get(k)
-        if kinds:
-            return kinds
-    return frozenset()
+    return v.cues[j] if v.cues else cue_kinds(v, lex, j)
 
 
 def _frame(v: View, ents: Entities, first: int, last: int, lo: int, hi: int, kind: str, s: int) -> Frame:

@@ -89,6 +89,8 @@ class EventLexicon:
     #: idiom phrases as key tuples, indexed by each of their words.
     idioms: dict[str, tuple[tuple[str, ...], ...]]
     types: dict[str, TypeInfo]
+    #: The first three letters of every trigger key: a word starting otherwise needs no peeling.
+    heads: frozenset[str] = frozenset()
 
 
 def verb_forms(paradigm: str) -> list[tuple[str, bool]]:
@@ -206,4 +208,5 @@ def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
         sets=sets,
         idioms={k: tuple(v) for k, v in idioms.items()},
         types=types,
+        heads=frozenset(k[:3] for k in triggers),
     )

@@ -11,7 +11,7 @@ hypothetical, negated, planned, attempted, claimed; attribution makes the rest `
 from __future__ import annotations
 
 from marsad.events.lexicon import EventLexicon, key
-from marsad.events.text import View
+from marsad.events.text import View, cue_kinds
 from marsad.events.triggers import Mention
 
 MODALITIES = ("asserted", "reported", "claimed", "planned", "attempted", "negated", "hypothetical")
@@ -34,11 +34,7 @@ _SCOPE_WORDS = frozenset(key(w) for w in "من أن ب".split())  # حذر من�
 
 
 def _cue(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
-    for k in v.keys(j):
-        kinds = lex.cues.get(k)
-        if kinds:
-            return kinds
-    return frozenset()
+    return v.cues[j] if v.cues else cue_kinds(v, lex, j)
 
 
 def negated(v: View, lex: EventLexicon, i: int) -> bool:

@@ -176,7 +176,7 @@ def extract_events(
 ) -> Article:
     """Fills ``events`` (ids v1, v2, ... in text order)."""
     settings = settings or EventSettings()
-    v = view(article)
+    v = view(article, lexicon)
     ents = Entities(article.entities)
     mentions = find_mentions(v, lexicon)
     barrier = frozenset(m.tok for m in mentions)

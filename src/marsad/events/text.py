@@ -9,10 +9,11 @@ is a stretch of a sentence between punctuation or a word that opens a new clause
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.article import Article, Sentence, Token
-from marsad.events.lexicon import key, lemma
+from marsad.events.lexicon import EventLexicon, key, lemma
+from marsad.nlp.normalize import normalize
 from marsad.nlp.sentences import split_sentences
 from marsad.nlp.tokens import tokenize
 
@@ -62,6 +63,7 @@ class View:
     clauses: list[Clause]
     clause_of: list[int]
     timed: frozenset[int]  # tokens inside the article's time expressions
+    cues: list[frozenset[str]] = field(default_factory=list)  # cue kinds per token (the stage fills)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets from the start of token ``first`` to the end of token ``last``."""
@@ -101,21 +103,26 @@ class View:
         return max(first, self.clauses[lo].first), min(end, self.clauses[hi - 1].end)
 
 
-def view(article: Article) -> View:
+_NONE: frozenset[str] = frozenset()
+
+
+def cue_kinds(v: View, lex: EventLexicon, j: int) -> frozenset[str]:
+    """The cue kinds of token ``j`` (``cues.tsv``), by any of its keys."""
+    for k in v.keys(j):
+        kinds = lex.cues.get(k)
+        if kinds:
+            return kinds
+    return _NONE
+
+
+def view(article: Article, lex: EventLexicon | None = None) -> View:
     text = article.text
     tokens = article.tokens or tuple(tokenize(text))
     sentences = article.sentences or tuple(split_sentences(text))
-    memo: dict[str, str] = {}
-
-    def k(piece: str) -> str:
-        out = memo.get(piece)
-        if out is None:
-            out = memo[piece] = key(piece)
-        return out
-
-    full = [k(text[t.start : t.end]) for t in tokens]
+    shadow = _Shadow(text)
+    full = [shadow.key(t.start, t.end) for t in tokens]
     stem = [
-        k(text[t.stem_start : t.stem_end]) if t.stem_end > t.stem_start else f
+        shadow.key(t.stem_start, t.stem_end) if t.stem_end > t.stem_start else f
         for t, f in zip(tokens, full, strict=True)
     ]
     lems: dict[str, str] = {}
@@ -135,7 +142,7 @@ def view(article: Article) -> View:
         sent_span.append((first, end))
         first = end
     clauses, clause_of = _clauses(full, stem, tokens, sent_of)
-    return View(
+    built = View(
         text,
         tokens,
         full,
@@ -148,6 +155,25 @@ def view(article: Article) -> View:
         clause_of,
         _timed(article, tokens),
     )
+    if lex is not None:
+        built.cues = [cue_kinds(built, lex, j) for j in range(len(tokens))]
+    return built
+
+
+class _Shadow:
+    """Lexicon keys of any span of the text, from one normalisation of the whole text (a key
+    per token would normalise every word again)."""
+
+    def __init__(self, text: str) -> None:
+        norm = normalize(text, ta_marbuta=True)
+        lowered = norm.text.lower()  # Latin triggers; a rare letter that lowers to two would shift
+        self.text = lowered if len(lowered) == len(norm.text) else norm.text
+        self.offsets = norm.offsets  # None: one character for one
+
+    def key(self, start: int, end: int) -> str:
+        if self.offsets is None:
+            return self.text[start:end]
+        return self.text[bisect_left(self.offsets, start) : bisect_left(self.offsets, end)]
 
 
 def _timed(article: Article, tokens: tuple[Token, ...]) -> frozenset[int]:

@@ -37,21 +37,30 @@ class Mention:
 
 
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+_PRONOUN_ENDS = frozenset(p[-1] for p in _PRONOUNS)
 
 
 def lookup(v: View, i: int, lex: EventLexicon) -> tuple[Form, ...]:
     """The senses of token ``i``: by its whole form, its stem, then by peeling what the
     clitic splitter left on: a pronoun suffix of the stem (استقالته), or one leading و ف ب ل
     of the whole word (للقاء), and a final ت read as ة (مظاهرتهم)."""
+    triggers = lex.triggers
     full, stem = v.full[i], v.stem[i]
-    candidates = [full, stem]
-    candidates += [stem[: -len(p)] for p in _PRONOUNS if stem.endswith(p) and len(stem) - len(p) >= 3]
+    found = triggers.get(full) or triggers.get(stem)
+    if found:
+        return found
+    heads = lex.heads
+    if stem[:3] not in heads and full[1:4] not in heads:
+        return ()
+    candidates = [stem]
+    if stem[-1:] in _PRONOUN_ENDS:
+        candidates += [stem[: -len(p)] for p in _PRONOUNS if stem.endswith(p) and len(stem) - len(p) >= 3]
     if full[:1] in "وفبل" and len(full) > 4:
         candidates.append(full[1:])
     for k in candidates:
-        for form in (k, k[:-1] + "ه" if k.endswith("ت") else None):
-            if form and form in lex.triggers:
-                return lex.triggers[form]
+        found = (k != stem and triggers.get(k)) or (k.endswith("ت") and triggers.get(k[:-1] + "ه"))
+        if found:
+            return found
     return ()
 
 
