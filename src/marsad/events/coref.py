@@ -36,6 +36,7 @@ class Told:
     rows: frozenset[int]  # lexicon rows of its trigger and mentions
     casualty_only: bool
     own_place: bool  # its place comes from its own sentence, not a fallback
+    targets: frozenset[str] = frozenset()  # words of its target participants
 
 
 def _km(a: Place, b: Place) -> float | None:
@@ -92,9 +93,21 @@ def _folds(places: Sequence[Place], quantities: Sequence[Quantity], earlier: Tol
         return False
     if later.own_place and not later.casualty_only and not _same_place(places, a.place, b.place):
         return False
+    if not later.casualty_only and _other_targets(earlier, later):
+        return False
+    if later.casualty_only and b.modality == "attempted":  # «محاولة قتل» is no death toll
+        return False
     # The attack that caused casualties told first («قتل ثلاثة»، then «ورد الجيش بإطلاق الرصاص»).
-    repeats = later.casualty_only or earlier.casualty_only or bool(earlier.rows & later.rows)
+    same_mode = a.mode is not None and a.mode == b.mode  # غارات ... ضربة: both air strikes
+    repeats = later.casualty_only or earlier.casualty_only or same_mode or bool(earlier.rows & later.rows)
     return repeats or a.type in _ANY_MENTION
+
+
+def _other_targets(earlier: Told, later: Told) -> bool:
+    """Both name whom they hit, and not a word in common: a strike on a bank is not the
+    strike on an operations room."""
+    a, b = earlier.targets, later.targets
+    return bool(a and b and not (a & b))
 
 
 def fold(told: list[Told], places: Sequence[Place], quantities: Sequence[Quantity]) -> list[Event]:
@@ -115,5 +128,6 @@ def fold(told: list[Told], places: Sequence[Place], quantities: Sequence[Quantit
             participants=a.participants or b.participants,
         )
         target.rows = target.rows | t.rows
+        target.targets = target.targets | t.targets
         target.casualty_only = target.casualty_only and t.casualty_only
     return [dataclasses.replace(k.event, id=f"v{n}") for n, k in enumerate(kept, start=1)]

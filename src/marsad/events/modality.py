@@ -77,10 +77,9 @@ def _may(v: View, j: int) -> bool:
 
 def generic(v: View, lex: EventLexicon, m: Mention) -> bool:
     """A habit, not a happening: غالبا ما تشن الحركة اعتداءاتها، يقصفها الحوثيون باستمرار."""
-    lo, hi = v.stretch(m.tok)
-    return any(
-        "generic" in _cue(v, lex, j) for j in range(max(lo, m.first - _GENERIC_BEFORE), min(hi, m.last + 3))
-    )
+    lo, _ = v.stretch(m.tok)
+    end = v.clauses[v.clause_of[m.last]].end
+    return any("generic" in _cue(v, lex, j) for j in range(max(lo, m.first - _GENERIC_BEFORE), end))
 
 
 def modality(v: View, lex: EventLexicon, m: Mention) -> str:

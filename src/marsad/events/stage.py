@@ -260,4 +260,11 @@ def _event(
     )
     rows = frozenset(o.sense.row for o in group.mentions)
     casualty_only = all(o.casualty for o in group.mentions)
-    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place)
+    targets = frozenset(
+        w
+        for p in participants
+        if p.role == "target"
+        for w in article.text[p.start : p.end].split()
+        if len(w) > 2
+    )
+    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place, targets)
