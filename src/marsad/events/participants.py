@@ -17,8 +17,6 @@ from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partit
 from marsad.events.text import View
 from marsad.events.triggers import Mention
 
-#: Types whose one-word participant after a passive-looking verb is the one acted upon.
-_UNDERGOERS = frozenset({"ASSAULT", "COERCE"})
 #: Types with a target at all.
 _TARGETED = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "PROTEST", "SUPPORT", "AID"}
@@ -236,10 +234,29 @@ def _fallback_actor(
     return None
 
 
+def _owner(v: View, lex: EventLexicon, actor: tuple[int, int], speaker: tuple[int, int] | None) -> bool:
+    """«قال الجيش إن قواته قتلت»: a possessed armed noun whose owner is the speaker."""
+    first, last = actor
+    tok = v.tokens[first]
+    return (
+        speaker is not None
+        and first == last
+        and tok.enclitic is not None
+        and (v.has(first, lex.sets["ARMED"]) or v.stem[first] in _AIRCRAFT)
+    )
+
+
 def find_participants(
-    v: View, lex: EventLexicon, ents: Entities, m: Mention, others: list[Mention], barrier: frozenset[int]
+    v: View,
+    lex: EventLexicon,
+    ents: Entities,
+    m: Mention,
+    others: list[Mention],
+    barrier: frozenset[int],
+    speaker: tuple[int, int] | None = None,
 ) -> tuple[Participant, ...]:
-    """Participants of the event triggered by ``m``; ``others`` are its merged mentions."""
+    """Participants of the event triggered by ``m``; ``others`` are its merged mentions;
+    ``speaker`` the character span of the source, the owner of «قواته» in its words."""
     lo, hi = v.stretch(m.tok)
     roles = _core_roles(v, lex, ents, m, hi, barrier)
     by = _marked(v, ents, m.last + 1, min(hi, m.last + _BY_REACH), _BY, barrier)
@@ -267,4 +284,12 @@ def find_participants(
             roles["origin"] = origin
         if destination is not None:
             roles["destination"] = destination
-    return tuple(_role(role, v, ents, *np) for role, np in roles.items())
+    out = [_role(role, v, ents, *np) for role, np in roles.items()]
+    if "actor" in roles and _owner(v, lex, roles["actor"], speaker):
+        entity = ents.at(*speaker)
+        out.append(
+            Participant(
+                "actor", *speaker, entity.id if entity else None, entity.canonical if entity else None
+            )
+        )
+    return tuple(out)

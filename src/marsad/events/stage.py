@@ -214,7 +214,9 @@ def _event(
     sense = m.sense
     info = lexicon.types[m.type]
     retyped = m.type != sense.type
-    participants = find_participants(v, lexicon, ents, m, others, barrier)
+    frame = group.frame
+    speaker = (frame.start, frame.end) if frame else None
+    participants = find_participants(v, lexicon, ents, m, others, barrier, speaker)
     # Where people fled to is not where the flight happened (where they arrived is), and the
     # actor's country (قصفت الطائرات الروسية) is not the place of the attack.
     away = frozenset(
@@ -236,7 +238,6 @@ def _event(
     counts = choose_counts(v, article.quantities, m, others, [(p.start, p.end) for p in participants])
     start, end = _trigger_span(v, m)
     s = v.sentences[v.sent_of[m.tok]]
-    frame = group.frame
     event = Event(
         id=id_,
         type=m.type,

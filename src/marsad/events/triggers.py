@@ -53,7 +53,8 @@ def lookup(v: View, i: int, lex: EventLexicon) -> tuple[Form, ...]:
     if stem[:3] not in heads and full[1:4] not in heads:
         return ()
     candidates = [stem]
-    if stem[-1:] in _PRONOUN_ENDS:
+    # A folded ه may be a ta marbuta (طلبة is not طلب + ه).
+    if stem[-1:] in _PRONOUN_ENDS and v.text[v.tokens[i].stem_end - 1 : v.tokens[i].stem_end] != "ة":
         candidates += [stem[: -len(p)] for p in _PRONOUNS if stem.endswith(p) and len(stem) - len(p) >= 3]
     if full[:1] in "وفبل" and len(full) > 4:
         candidates.append(full[1:])
