@@ -123,3 +123,7 @@ def test_odd_text_is_harmless(lexicon, text: str) -> None:
 def test_lexicon_survives_pickling(lexicon) -> None:
     again = pickle.loads(pickle.dumps(lexicon))
     assert [m.actor.id for m in again.find("قال داعش")] == ["actor:isis"]
+
+
+def test_an_adjective_inside_a_country_name_is_not_a_nationality(lexicon) -> None:
+    assert linked("وصل الوفد إلى المملكة العربية السعودية والإمارات العربية المتحدة", lexicon) == []

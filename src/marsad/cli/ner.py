@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from marsad.nlp.ner import evaluate, format_scores, load_ner_model, read_conll, train_ner
-from marsad.nlp.ner.model import shipped_model_dir
+from marsad.nlp.ner.clusters import build_clusters, corpus_sentences
+from marsad.nlp.ner.model import CLUSTERS_FILE, shipped_model_dir
 
 ModelOption = Annotated[
     Path | None, typer.Option("--model", help="Model directory (default: the one shipped with marsad).")
@@ -44,6 +45,24 @@ def train_ner_command(
     typer.echo(f"model written to {out} in {manifest['train_seconds']} s", err=True)
     for label, f1 in manifest.get("figures", {}).get("anercorp_dev", {}).items():
         typer.echo(f"dev F1 {label}: {f1}")
+
+
+def train_clusters_command(
+    corpus: Annotated[
+        Path | None, typer.Option(help="News as JSON Lines (title, text), gzip allowed.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the table (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Rebuild the word clusters the tagger uses from unlabelled news (then retrain the tagger)."""
+    corpus = corpus or _default_data().parent / "ant_news_ar" / "ant_news_ar.jsonl.gz"
+    out = out or shipped_model_dir() / CLUSTERS_FILE
+    if not corpus.is_file():
+        typer.echo(f"error: {corpus} not found; pass --corpus FILE.jsonl.gz", err=True)
+        raise typer.Exit(2)
+    words = build_clusters(corpus_sentences(corpus), out)
+    typer.echo(f"{words} words clustered into {out}", err=True)
 
 
 def tag_command(file: ConllArgument, model: ModelOption = None) -> None:
@@ -80,6 +99,8 @@ def _group(app: typer.Typer, name: str, help: str) -> typer.Typer:
 
 def register(app: typer.Typer) -> None:
     """Add ``train ner``, ``tag`` and ``eval ner`` to the main command-line app."""
-    _group(app, "train", "Train the models shipped with marsad.").command("ner")(train_ner_command)
+    train = _group(app, "train", "Train the models shipped with marsad.")
+    train.command("ner")(train_ner_command)
+    train.command("clusters")(train_clusters_command)
     app.command("tag")(tag_command)
     _group(app, "eval", "Evaluate the models on labelled data.").command("ner")(eval_ner_command)

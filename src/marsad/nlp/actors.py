@@ -46,7 +46,7 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
-    actor: str
+    actor: str | None  # None: a shield, matched so that its words match nothing shorter
     prefix: int  # shadow letters of proclitic before the name itself
     length: int  # shadow letters of the whole pattern
     bare: bool  # a common word: no match when an adjective (ال...) follows
@@ -95,6 +95,8 @@ class ActorLexicon:
             if any(start < b and a < end for a, b in taken):
                 continue
             taken.append((start, end))
+            if p.actor is None:  # a longer name that only shields its words (المملكة العربية السعودية)
+                continue
             begin, finish = shadow.to_original(start + p.prefix, end)
             found.append(ActorMatch(begin, finish, self.actors[p.actor]))
         return sorted(found, key=lambda m: m.start)
@@ -149,7 +151,7 @@ def load_actor_lexicon(path: Path | str | None = None) -> ActorLexicon:
     actors: dict[str, Actor] = {}
     patterns: dict[str, list[_Pattern]] = {}
 
-    def add(actor_id: str, alias: str, bare: bool, after_definite: bool) -> None:
+    def add(actor_id: str | None, alias: str, bare: bool, after_definite: bool) -> None:
         for pattern, prefix in _variants(word_key(alias)):
             entry = _Pattern(actor_id, prefix, len(pattern), bare, after_definite)
             if entry not in patterns.setdefault(pattern, []):
@@ -172,6 +174,8 @@ def load_actor_lexicon(path: Path | str | None = None) -> ActorLexicon:
         actors.setdefault(group["id"], Actor(group["id"], group["name"], "nationality", "NORP"))
         for form, after_definite in _group_forms(group):
             add(group["id"], form, False, after_definite)
+    for name in data.get("shields", ()):
+        add(None, name, False, False)
     automaton = ahocorasick.Automaton()
     for pattern, entries in patterns.items():
         automaton.add_word(pattern, tuple(entries))

@@ -70,3 +70,8 @@ def test_train_without_data_is_a_usage_error(app, tmp_path: Path) -> None:
 def test_register_reuses_an_existing_group(app) -> None:
     register(app)
     assert [g.name for g in app.registered_groups].count("train") == 1
+
+
+def test_train_clusters_without_a_corpus_is_a_usage_error(app, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["train", "clusters", "--corpus", str(tmp_path / "none.jsonl.gz")])
+    assert result.exit_code == 2

@@ -4,6 +4,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.article import Article, Sentence, Token, validate
 from marsad.nlp.ner import load_ner_model, recognize_entities
@@ -76,3 +78,38 @@ def test_a_2000_word_sentence_is_tagged(model) -> None:
     result = recognize_entities(article(text), model=model)
     assert validate(result) == []
     assert len(result.entities) > 100
+
+
+class FixedTagger:
+    """Stands in for the CRF: fixed tags, so the stage's own rules are tested alone."""
+
+    def __init__(self, tags: list[list[str]], real) -> None:
+        self.tags = tags
+        self.rank = real.rank
+        self.extractor = real.extractor
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        return self.tags
+
+
+def test_titles_are_kept_out_of_person_names(model) -> None:
+    text = "وقال الرئيس المدعو أحمد حسن إن"
+    tagger = FixedTagger([["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]], model)
+    result = recognize_entities(article(text), model=tagger)
+    assert mentions(result) == [("أحمد حسن", "PER")]
+
+
+def test_a_person_that_is_only_a_title_is_dropped(model) -> None:
+    tagger = FixedTagger([["O", "B-PERS", "O"]], model)
+    assert recognize_entities(article("وقال الرئيس إن"), model=tagger).entities == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="بغداد وقال الرئيس محمد في ــ ًٌٍَُِّْ .،؟!\n«»abc 123٣", max_size=120))
+def test_any_text_gives_sound_entities(model, text: str) -> None:
+    result = recognize_entities(article(text), model=model)
+    assert validate(result) == []
+    assert [e.id for e in result.entities] == [f"e{i}" for i in range(1, len(result.entities) + 1)]
+    assert all(
+        e.start < e.end and text[e.start : e.end].strip() == text[e.start : e.end] for e in result.entities
+    )

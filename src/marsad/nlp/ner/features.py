@@ -72,33 +72,36 @@ class FeatureExtractor:
         ]
         return feats
 
-    def sentence_features(self, tokens: list[str], cache: dict[str, dict[str, list[str]]]) -> list[list[str]]:
-        """Attributes of every token of one sentence; ``cache`` holds word features for this call."""
-        words = []
+    def _entry(self, token: str) -> tuple[list[str], dict[int, list[str]], str]:
+        """A word's own attributes, the ones it lends each neighbour position, and its key."""
+        feats = self.word_features(token)
+        own = ["bias"]
+        for name, values in feats.items():
+            own.extend(values if name == "a" else (f"{name}={v}" for v in values))
+        lent = {
+            offset: [f"{offset}{name}={v}" for name in names for v in feats[name]]
+            for offset, names in _WINDOW.items()
+        }
+        return own, lent, feats["w"][0]
+
+    def sentence_features(
+        self, tokens: list[str], cache: dict[str, tuple[list[str], dict[int, list[str]], str]]
+    ) -> list[list[str]]:
+        """Attributes of every token of one sentence; ``cache`` holds word entries for this call."""
+        entries = []
         for token in tokens:
-            feats = cache.get(token)
-            if feats is None:
-                feats = cache[token] = self.word_features(token)
-            words.append(feats)
-        n = len(words)
+            entry = cache.get(token)
+            if entry is None:
+                entry = cache[token] = self._entry(token)
+            entries.append(entry)
+        n = len(entries)
         out = []
-        for i, feats in enumerate(words):
-            attrs = ["bias"]
-            for name, values in feats.items():
-                if name == "a":
-                    attrs.extend(values)
-                else:
-                    attrs.extend(f"{name}={v}" for v in values)
-            for offset, names in _WINDOW.items():
+        for i, (own, _, key) in enumerate(entries):
+            attrs = list(own)
+            for offset in _WINDOW:
                 j = i + offset
-                if 0 <= j < n:
-                    other = words[j]
-                    attrs.extend(f"{offset}{name}={v}" for name in names for v in other[name])
-                else:
-                    attrs.append(f"{offset}=pad")
-            prev_w = words[i - 1]["w"][0] if i else "^"
-            next_w = words[i + 1]["w"][0] if i + 1 < n else "$"
-            attrs.append(f"bi-={prev_w}|{feats['w'][0]}")
-            attrs.append(f"bi+={feats['w'][0]}|{next_w}")
+                attrs.extend(entries[j][1][offset] if 0 <= j < n else (f"{offset}=pad",))
+            attrs.append(f"bi-={entries[i - 1][2] if i else '^'}|{key}")
+            attrs.append(f"bi+={key}|{entries[i + 1][2] if i + 1 < n else '$'}")
             out.append(attrs)
         return out

@@ -146,6 +146,9 @@ def train_ner(
         "licence": "ANERcorp: research use (Benajiba et al. 2007); clusters from ANT corpus v2.1 "
         "(Apache-2.0, cite Chouigui et al.)",
         "command": "marsad train ner --data DATA/anercorp --out src/marsad/data/ner",
+        "clusters": "marsad train clusters --corpus DATA/ant_news_ar/ant_news_ar.jsonl.gz "
+        "(PPMI-SVD word vectors, spherical k-means at 64/256/1024; retrain the tagger after)",
+        "gazetteer": "project-authored word lists (gazetteer.tsv)",
         "date": date.today().isoformat(),
         "params": params,
         "train_sentences": len(train),
