@@ -1,0 +1,270 @@
+"""The store's figures: ingest speed and database size, query latency, and the quality of
+near-duplicate detection, story merging and event merging.
+
+    python benchmarks/store.py ingest --db /tmp/ant.duckdb      # the whole corpus, timed
+    python benchmarks/store.py query --db /tmp/ant.duckdb       # bbox-and-month latency
+    python benchmarks/store.py quality --db /tmp/ant.duckdb     # P/R/F1 on the dev gold
+
+Runs on the shared ant_news_ar corpus (beside the repository or at ``$MARSAD_SHARED_DATA``).
+The story gold is ``tests/stories/gold_stories.json`` (ids only). Never a timing assertion:
+this prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import statistics
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from marsad.ingest.read import read_paths
+from marsad.nlp.normalize import normalize_text
+from marsad.pipeline import Pipeline
+from marsad.settings import Settings
+from marsad.store.connection import reading
+from marsad.store.derive import refresh
+from marsad.store.ingest import Ingest
+from marsad.store.queries import EventFilter, count_events, events, stats
+from marsad.stories.cluster import StoryDoc, cluster_stories
+from marsad.stories.duplicates import Item, find_duplicates, signature
+from marsad.stories.evaluate import (
+    components,
+    group_pairs,
+    load_story_gold,
+    pairwise_groups,
+    score_pairs,
+    sentence_jaccard,
+    sentences,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "tests" / "stories" / "gold_stories.json"
+
+
+def corpus() -> Path:
+    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    return shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
+
+
+def _rows(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def cmd_ingest(args: argparse.Namespace, console: Console) -> None:
+    if args.db.exists():
+        raise SystemExit(f"{args.db} exists: give a new file, the benchmark times a fresh ingest")
+    pipeline = Pipeline(Settings())
+    spent = {"analysis": 0.0, "store": 0.0}
+    analyze = pipeline.run
+
+    def timed_run(article):
+        t = time.perf_counter()
+        try:
+            return analyze(article)
+        finally:
+            spent["analysis"] += time.perf_counter() - t
+
+    pipeline.run = timed_run  # type: ignore[method-assign]
+    docs = read_paths([str(args.corpus)])
+    if args.limit:
+        docs = (d for i, d in enumerate(docs) if i < args.limit)
+    start = time.perf_counter()
+    with Ingest(args.db, pipeline, batch_size=args.batch_size) as run:
+        flush = run.flush
+
+        def timed_flush() -> None:
+            t = time.perf_counter()
+            flush()
+            spent["store"] += time.perf_counter() - t
+
+        run.flush = timed_flush  # type: ignore[method-assign]
+        for doc in docs:
+            run.add(doc)
+        run.flush()
+        loaded = time.perf_counter() - start
+        t = time.perf_counter()
+        with run.lock.connect() as conn:
+            summary = refresh(conn)
+        t_refresh = time.perf_counter() - t
+    total = time.perf_counter() - start
+    s = run.summary
+    size = args.db.stat().st_size / 1e6
+    table = Table(title=f"ingest of {args.corpus.name} into {args.db}")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in (
+        ("articles read / new / failed", f"{s.read} / {s.new} / {s.failed}"),
+        ("whole ingest, articles/s", f"{s.new / total:.1f}"),
+        ("  analysis (all pipeline stages), s", f"{spent['analysis']:.1f}"),
+        (f"  storing (batches of {args.batch_size}), s", f"{spent['store']:.1f}"),
+        ("  storing alone, articles/s", f"{s.new / spent['store']:.0f}" if spent["store"] else "-"),
+        ("  reading and cleaning, s", f"{loaded - spent['analysis'] - spent['store']:.1f}"),
+        ("  merging (duplicates, stories, events), s", f"{t_refresh:.1f}"),
+        ("near-duplicates / stories", f"{summary.duplicates} / {summary.stories}"),
+        ("reports -> merged events", f"{summary.reports} -> {summary.events}"),
+        ("database size, MB", f"{size:.1f}"),
+        ("peak memory, MB", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"),
+    ):
+        table.add_row(name, value)
+    console.print(table)
+
+
+def cmd_query(args: argparse.Namespace, console: Console) -> None:
+    """Events in a 2°x2° box around a stored event's place, in that event's month."""
+    rng = random.Random(args.seed)
+    with reading(args.db) as conn:
+        anchors = conn.execute(
+            "SELECT lat, lon, date_from FROM events WHERE lat IS NOT NULL AND date_from BETWEEN ? AND ?",
+            [date(2018, 1, 1), date(2018, 12, 31)],
+        ).fetchall()
+        s = stats(conn)
+        filters = []
+        for lat, lon, day in rng.sample(anchors, min(args.n, len(anchors))):
+            first = day.replace(day=1)
+            last = (
+                first.replace(month=first.month % 12 + 1, year=first.year + first.month // 12)
+            ).toordinal() - 1
+            box = (lon - 1, lat - 1, lon + 1, lat + 1)
+            filters.append(EventFilter(date_from=first, date_to=date.fromordinal(last), boxes=(box,)))
+        timings = {"count": [], "first page (100 events with reports)": []}
+        found = []
+        for f in filters:
+            t = time.perf_counter()
+            found.append(count_events(conn, f))
+            timings["count"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            events(conn, f, limit=100)
+            timings["first page (100 events with reports)"].append(time.perf_counter() - t)
+    opened = []
+    for f in filters[: min(50, len(filters))]:
+        t = time.perf_counter()
+        with reading(args.db) as conn:
+            events(conn, f, limit=100)
+        opened.append(time.perf_counter() - t)
+    timings["open read-only + first page"] = opened
+    table = Table(
+        title=f"{len(filters)} bbox-and-month queries over {s.events} events ({s.articles} articles)"
+    )
+    for col in ("query", "p50 ms", "p99 ms"):
+        table.add_column(col, justify="right" if col != "query" else "left")
+    for name, values in timings.items():
+        q = statistics.quantiles([v * 1000 for v in values], n=100, method="inclusive")
+        table.add_row(name, f"{q[49]:.1f}", f"{q[98]:.1f}")
+    console.print(table)
+    console.print(f"events per query: median {statistics.median(found):.0f}, max {max(found)}")
+
+
+def _dup_reference(rows: list[dict], window_days: int = 3) -> list[set[str]]:
+    """Copy groups by the sentence reference, among pairs sharing an 8-word run within days
+    (every pair the reference could call copies shares several)."""
+    runs: dict[int, list[int]] = {}
+    sents = []
+    days = []
+    for i, r in enumerate(rows):
+        sents.append(sentences(r["text"]))
+        days.append(date.fromisoformat(r["published"][:10]).toordinal())
+        words = normalize_text(r["text"], ta_marbuta=True).split()
+        grams = {hash(" ".join(words[j : j + 8])) for j in range(max(0, len(words) - 7))}
+        for k in grams:
+            if k % 4 == 0:  # a sample of runs, the same in every text: shared passages still meet
+                runs.setdefault(k, []).append(i)
+    candidates = set()
+    for ids in runs.values():
+        if 1 < len(ids) <= 50:
+            for a in ids:
+                for b in ids:
+                    if a < b and abs(days[a] - days[b]) <= window_days:
+                        candidates.add((a, b))
+    pairs = [
+        (rows[a]["id"], rows[b]["id"]) for a, b in candidates if sentence_jaccard(sents[a], sents[b]) >= 0.5
+    ]
+    return components(pairs)
+
+
+def _when(r: dict) -> datetime:
+    return datetime.fromisoformat(r["published"])
+
+
+def cmd_quality(args: argparse.Namespace, console: Console) -> None:
+    gold = load_story_gold(args.gold)
+    rows = _rows(args.corpus)
+    table = Table(
+        title=f"pairwise quality ({len(rows)} articles, {len(set(gold.story_of.values()))} gold stories)"
+    )
+    for col in ("decision", "precision", "recall", "F1", "tp / fp / fn"):
+        table.add_column(col, justify="right" if col != "decision" else "left")
+
+    def add(name: str, sc) -> None:
+        table.add_row(
+            name, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", f"{sc.tp} / {sc.fp} / {sc.fn}"
+        )
+
+    t = time.perf_counter()
+    items = [Item(r["id"], date.fromisoformat(r["published"][:10]), signature(r["text"])) for r in rows]
+    dups = find_duplicates(items)
+    dup_groups = components((d.article, d.original) for d in dups)
+    reference = _dup_reference(rows)
+    add("near-duplicate (vs sentence reference, whole corpus)", pairwise_groups(dup_groups, reference))
+    gold_ids = set(gold.story_of)
+    ref_in_gold = [g for g in reference if g & gold_ids]
+    pred_in_gold = [g for g in dup_groups if g & gold_ids]
+    add("near-duplicate (gold stories' articles)", pairwise_groups(pred_in_gold, ref_in_gold))
+    docs = [StoryDoc(r["id"], _when(r), r["title"], r["text"], r["site"]) for r in rows]
+    story_of = cluster_stories(docs, together={d.article: d.original for d in dups})
+    groups: dict[str, list[str]] = {}
+    for a, s in story_of.items():
+        groups.setdefault(s, []).append(a)
+    add("same story (article clusters)", score_pairs(group_pairs(groups.values(), gold_ids), gold))
+    if args.db is not None:
+        with reading(args.db) as conn:
+            shared = conn.execute(
+                "SELECT event, list(DISTINCT article) FROM event_reports "
+                "GROUP BY event HAVING count(DISTINCT article) > 1"
+            ).fetchall()
+            n_events = stats(conn).events
+        add(
+            f"same event (share a merged event; {n_events} events)",
+            score_pairs(group_pairs((ids for _, ids in shared), gold_ids), gold),
+        )
+    console.print(table)
+    console.print(
+        f"near-duplicate groups: {len(dup_groups)} predicted, {len(reference)} in the reference; "
+        f"{time.perf_counter() - t:.0f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="ingest the whole corpus into a new database, timed")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--corpus", type=Path, default=corpus())
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--batch-size", type=int, default=500)
+    p = sub.add_parser("query", help="latency of events-in-a-box-and-month queries")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("-n", type=int, default=300)
+    p.add_argument("--seed", type=int, default=6)
+    p = sub.add_parser("quality", help="near-duplicate, story and event merging against the dev gold")
+    p.add_argument("--db", type=Path, default=None, help="a database of the corpus, for event merging")
+    p.add_argument("--corpus", type=Path, default=corpus())
+    p.add_argument("--gold", type=Path, default=GOLD)
+    args = parser.parse_args()
+    console = Console()
+    {"ingest": cmd_ingest, "query": cmd_query, "quality": cmd_quality}[args.command](args, console)
+
+
+if __name__ == "__main__":
+    main()
