@@ -66,3 +66,16 @@ def test_loading_twice_gives_equal_lexicons_and_no_shared_state():
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءًٌٍَُِّْـ", min_size=1, max_size=12))
 def test_key_is_idempotent(word):
     assert key(key(word)) == key(word)
+
+
+def test_manifest_checksums_match_the_tables():
+    import hashlib
+    import json
+    from importlib import resources
+
+    folder = resources.files("marsad.data").joinpath("events")
+    manifest = json.loads(folder.joinpath("manifest.json").read_text(encoding="utf-8"))
+    tables = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
+    assert sorted(manifest["files"]) == tables
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256(folder.joinpath(name).read_bytes()).hexdigest() == digest, name
