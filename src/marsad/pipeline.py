@@ -19,6 +19,7 @@ from marsad.events.stage import extract_events
 from marsad.geo.gazetteer import Gazetteer, load_gazetteer
 from marsad.geo.resolve import resolve_places
 from marsad.ingest.records import RawDocument, ReadFailure
+from marsad.nlp.actors import ActorLexicon, link_actors, load_actor_lexicon
 from marsad.nlp.ner.model import NerModel, load_ner_model
 from marsad.nlp.ner.stage import recognize_entities
 from marsad.nlp.segment import segment
@@ -42,6 +43,10 @@ class Resources:
     @cached_property
     def ner_model(self) -> NerModel:
         return load_ner_model()
+
+    @cached_property
+    def actor_lexicon(self) -> ActorLexicon:
+        return load_actor_lexicon()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -79,6 +84,10 @@ def _entities(article: Article, resources: Resources) -> Article:
     return recognize_entities(article, model=resources.ner_model)
 
 
+def _actors(article: Article, resources: Resources) -> Article:
+    return link_actors(article, lexicon=resources.actor_lexicon)
+
+
 def _places(article: Article, resources: Resources) -> Article:
     return resolve_places(article, gazetteer=resources.gazetteer, settings=resources.settings.geo)
 
@@ -98,6 +107,8 @@ def _events(article: Article, resources: Resources) -> Article:
 STAGES: tuple[Stage, ...] = (
     Stage("segment", _segment, needs=(), adds=("sentences", "tokens")),
     Stage("entities", _entities, needs=("sentences", "tokens"), adds=("entities",)),
+    # Actors before places: linking renumbers the entities that places then point to.
+    Stage("actors", _actors, needs=("entities",), adds=("entities",)),
     # Places after entities: a tagged person blocks a place reading, a resolved place makes LOC a GPE.
     Stage("places", _places, needs=("tokens", "entities"), adds=("places", "entities")),
     # Times before quantities: a year or a day of the month is not a count.
