@@ -157,3 +157,11 @@ def test_interface_switches_language(page: Watched, server: str) -> None:
     until(page, "document.documentElement.dir === 'ltr'")
     assert p.text_content("#filters label span") == "Type"
     until(page, "document.querySelector('#event-count').textContent === '5 events'")
+
+
+def test_api_docs_render_offline_under_the_csp(page: Watched, server: str) -> None:
+    page.page.goto(f"{server}/docs")
+    page.page.wait_for_selector(".opblock", timeout=20_000)
+    assert page.page.locator(".opblock").count() >= 10
+    assert page.errors == [], page.errors
+    assert page.foreign == [], page.foreign

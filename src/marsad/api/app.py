@@ -74,6 +74,7 @@ def create_app(
     database cannot be opened.
     """
     settings = settings or Settings()
+    csp = content_security_policy(tile_origin(tile_url))  # a bad tile URL fails before the store opens
     db = db if db is not None else default_db_path()
     store = Store(db, writable=bool(token))
 
@@ -119,5 +120,5 @@ def create_app(
 
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
-    app.add_middleware(SecurityHeaders, csp=content_security_policy(tile_origin(tile_url)))
+    app.add_middleware(SecurityHeaders, csp=csp)
     return app
