@@ -215,3 +215,11 @@ def test_killed_mid_run_and_run_again_nothing_is_lost_or_duplicated(tmp_path):
         assert conn.execute("SELECT stale FROM derived_state").fetchall() == [(False,)]
     assert sorted(ids) == sorted(f"a{i}" for i in range(120))
     assert "read 120, new" in again.stderr and "failed 0" in again.stderr
+
+
+def test_ingest_reads_standard_input(tmp_path):
+    db = tmp_path / "m.duckdb"
+    line = json.dumps({"id": "s1", "text": PROTEST, "published": "2018-06-04"}, ensure_ascii=False)
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db)], input=line + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "read 1, new 1" in result.stderr
