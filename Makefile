@@ -29,8 +29,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The demo database is rebuilt from the bundled samples each time, then served.
+DEMO_DB := $(VENV)/demo.duckdb
 demo: install
-	$(BIN)/marsad analyze $(SAMPLES) --format pretty
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/marsad ingest $(SAMPLES) --db $(DEMO_DB)
+	$(BIN)/marsad serve --db $(DEMO_DB) --host 127.0.0.1 --port 8321
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -41,7 +45,7 @@ test: install system-deps lint
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup || { rc=$$?; [ $$rc -eq 5 ] || exit $$rc; }
 
 bench: install
-	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from marsad import __version__
-from marsad.cli import events_eval, gazetteer, ner, resolve_eval
+from marsad.cli import events_eval, gazetteer, ner, resolve_eval, serve, spark, store
 from marsad.cli.analyze import analyze
 from marsad.cli.train import train_vocabulary
 
@@ -24,6 +24,9 @@ app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
 app.command()(analyze)
+store.register(app)
+serve.register(app)
+spark.register(app)
 train_app.command("vocabulary")(train_vocabulary)
 gazetteer.register(app)
 ner.register(app)
