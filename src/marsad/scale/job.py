@@ -121,7 +121,8 @@ def run_job(
     try:
         for name, schema in TABLES.items():
             rows = analyzed.filter(lambda item, name=name: item[0] == name).values()
-            frame = spark.createDataFrame(rows, schema, verifySchema=False).repartition("published")
+            # One task per date range writes each day's rows: few files, not one per task and day.
+            frame = spark.createDataFrame(rows, schema, verifySchema=False).repartition(n, "published")
             frame.write.partitionBy("published").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE).parquet(
                 output.staged(name)
             )
