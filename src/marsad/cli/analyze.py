@@ -7,17 +7,9 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from marsad.cli.output import FORMATS, make_writer
+from marsad.cli.progress import counter, stderr_console
 from marsad.ingest.read import read_paths
 from marsad.ingest.records import ReadFailure
 from marsad.pipeline import Pipeline
@@ -48,19 +40,10 @@ def analyze(
         raise typer.BadParameter(f"{lang!r}: choose one of {', '.join(LANGUAGES)}", param_hint="--lang")
     settings = Settings(published=parse_date_option(published), lang=lang)
     pipeline = Pipeline(settings)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = stderr_console()
     writer = make_writer(fmt, sys.stdout)
     failed = done = 0
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("analyzing"),
-        BarColumn(bar_width=None),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[failed]} failed"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
+    progress = counter("analyzing", "{task.fields[failed]} failed", err)
     with progress:
         task = progress.add_task("analyze", total=None, failed=0)
         stdin = sys.stdin.buffer if "-" in paths else None

@@ -10,17 +10,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from marsad.article import Article
 from marsad.cli.analyze import parse_date_option
+from marsad.cli.progress import counter, stderr_console
 from marsad.export.writers import FORMATS, TEXT_FORMATS, write_csv, write_geojson, write_jsonl, write_parquet
 from marsad.ingest.feeds import read_feed_list, read_feeds
 from marsad.ingest.read import read_paths
@@ -78,18 +71,10 @@ def ingest(
         except OSError as exc:
             raise typer.BadParameter(f"cannot read {feeds}: {exc.strerror}", param_hint="--feeds") from None
     settings = Settings(published=parse_date_option(published), lang=lang)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = stderr_console()
     path = db or default_db_path()
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("ingesting"),
-        BarColumn(bar_width=None),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[new]} new · {task.fields[dup]} duplicate · {task.fields[failed]} failed"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
+    fields = "{task.fields[new]} new · {task.fields[dup]} duplicate · {task.fields[failed]} failed"
+    progress = counter("ingesting", fields, err)
     task = progress.add_task("ingest", total=None, new=0, dup=0, failed=0)
 
     def on_result(status: str, item: Article | ReadFailure | str) -> None:
@@ -175,7 +160,7 @@ def export(
         boxes=_bbox(bbox),
         actor=actor,
     )
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = stderr_console()
     try:
         with reading(db) as conn:
             events = iter_events(conn, filters)
