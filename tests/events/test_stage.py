@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from marsad.article import Article, validate
 from marsad.events import EventSettings, extract_events
-from tests.events.conftest import triggers
+from tests.events.conftest import roles, triggers
 
 _WORDS = (
     "قتل قصفت الطائرات غارة انفجار مقتل أصيب تظاهر احتجاجات نزحت لاجئين قال المتحدث إن بحسب مصادر "
@@ -114,3 +114,43 @@ def test_any_text_gives_a_valid_article(lexicon, words):
             "hypothetical",
         )
         assert e.trigger_start < e.trigger_end
+
+
+def test_a_denied_attack_and_another_speakers_attack_in_one_sentence_stay_two(run):
+    text = (
+        "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد استهدفت مستشفى في بلدة كفرنبل، وقال الرئيس "
+        "السوري بشار الأسد إن القوات العراقية قصفت مواقع لداعش قرب الموصل، بحسب رويترز."
+    )
+    article = run(
+        text,
+        places=[("كفرنبل", "Kafranbel", "town"), ("الموصل", "Mosul", "city")],
+        entities=[("وزارة الدفاع الروسية", "ORG"), ("بشار الأسد", "PER"), ("القوات العراقية", "ORG")],
+    )
+    denied, reported = article.events
+    assert [t for _, t in triggers(article)] == ["استهدفت", "قصفت"]
+    assert (denied.modality, reported.modality) == ("negated", "reported")
+    assert text[reported.source.start : reported.source.end].endswith("بشار الأسد")
+    assert roles(article, reported)["actor"] == "القوات العراقية"
+    assert article.places[reported.place].name == "Mosul"
+    assert article.places[denied.place].name == "Kafranbel"
+
+
+def test_one_speakers_two_clauses_with_different_actors_stay_two(run):
+    text = (
+        "وقال المرصد إن الطائرات الروسية قصفت بلدة كفرنبل، وإن القوات التركية قصفت مواقع للمقاتلين "
+        "الأكراد قرب عفرين."
+    )
+    article = run(text, entities=[("المرصد", "ORG"), ("القوات التركية", "ORG")])
+    assert [t for _, t in triggers(article)] == ["قصفت", "قصفت"]
+
+
+def test_the_same_target_hit_by_two_different_actors_is_two_attacks(run):
+    text = "وقال المرصد إن الجيش الروسي قصف المدينة، وإن الجيش التركي قصف المدينة أيضا."
+    article = run(text, entities=[("المرصد", "ORG"), ("الجيش الروسي", "ORG"), ("الجيش التركي", "ORG")])
+    assert [roles(article, e)["actor"] for e in article.events] == ["الجيش الروسي", "الجيش التركي"]
+
+
+def test_an_asserted_and_a_reported_clause_of_one_sentence_stay_two(run):
+    text = "قصفت الطائرات الروسية بلدة كفرنبل أمس فيما قال المرصد إن الطائرات قصفت البلدة."
+    article = run(text, entities=[("المرصد", "ORG")])
+    assert [e.modality for e in article.events] == ["asserted", "reported"]

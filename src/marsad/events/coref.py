@@ -7,6 +7,11 @@ earlier one of the same type when nothing sets it apart, that is
 - its time, where it states one, overlaps the earlier event's;
 - its place, where it has one of its own, is the earlier event's (or within 50 km);
 - its modality is compatible (a denial or a wish never folds into a fact);
+- its named actor, where both name one, is the earlier event's (the Russian and the Turkish
+  shelling of one town are two attacks);
+- within one sentence, it is told with the same modality by the same source: another clause
+  with another speaker or another degree of certainty is another statement (only a casualty
+  count folds into the attack of its sentence whatever the frame);
 - and it repeats the earlier event: only casualty words (قتل، أصيب), a trigger of the same
   lexicon row (هجمات ... هجمات), or any mention for protests and gatherings, whose actions
   (هتفوا، أشعلوا النار) are parts of one protest.
@@ -19,7 +24,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.article import Event, Place, Quantity
+from marsad.article import Entity, Event, Participant, Place, Quantity
+from marsad.nlp.normalize import normalize_text
 
 _REACH = 5  # sentences back
 _NEAR_KM = 50.0
@@ -37,6 +43,8 @@ class Told:
     casualty_only: bool
     own_place: bool  # its place comes from its own sentence, not a fallback
     targets: frozenset[str] = frozenset()  # words of its target participants
+    actors: frozenset[str] = frozenset()  # its named actors (see actor_keys)
+    source: tuple[int, int] | None = None  # span of its attribution source
 
 
 def _km(a: Place, b: Place) -> float | None:
@@ -91,6 +99,12 @@ def _folds(places: Sequence[Place], quantities: Sequence[Quantity], earlier: Tol
         return False
     if not _same_time(a, b) or not _same_counts(quantities, a, b):
         return False
+    if earlier.actors and later.actors and not (earlier.actors & later.actors):
+        return False
+    casualties = later.casualty_only or earlier.casualty_only
+    one_sentence = later.sentence == earlier.sentence and not casualties
+    if one_sentence and (a.modality != b.modality or earlier.source != later.source):
+        return False
     if later.own_place and not later.casualty_only and not _same_place(places, a.place, b.place):
         return False
     if not later.casualty_only and _other_targets(earlier, later):
@@ -99,7 +113,7 @@ def _folds(places: Sequence[Place], quantities: Sequence[Quantity], earlier: Tol
         return False
     # The attack that caused casualties told first («قتل ثلاثة»، then «ورد الجيش بإطلاق الرصاص»).
     same_mode = a.mode is not None and a.mode == b.mode  # غارات ... ضربة: both air strikes
-    repeats = later.casualty_only or earlier.casualty_only or same_mode or bool(earlier.rows & later.rows)
+    repeats = casualties or same_mode or bool(earlier.rows & later.rows)
     return repeats or a.type in _ANY_MENTION
 
 
@@ -108,6 +122,23 @@ def _other_targets(earlier: Told, later: Told) -> bool:
     strike on an operations room."""
     a, b = earlier.targets, later.targets
     return bool(a and b and not (a & b))
+
+
+def actor_keys(participants: Sequence[Participant], text: str, entities: Sequence[Entity]) -> frozenset[str]:
+    """The named actors: canonical ids, else the names of linked persons and organisations.
+    Left out: actors told by description (مسلحون، انتحاري), which retellings word differently,
+    nationalities (الأمريكية) and places standing for a state (كوريا الشمالية، بيونغيانغ)."""
+    named = {e.id for e in entities if e.type in ("PER", "ORG")}
+    out = set()
+    for p in participants:
+        if p.role != "actor":
+            continue
+        if p.canonical is not None:
+            if p.canonical.kind != "nationality":
+                out.add(p.canonical.id)
+        elif p.entity in named:
+            out.add(normalize_text(text[p.start : p.end], ta_marbuta=True))
+    return frozenset(out)
 
 
 def fold(told: list[Told], places: Sequence[Place], quantities: Sequence[Quantity]) -> list[Event]:
@@ -129,5 +160,6 @@ def fold(told: list[Told], places: Sequence[Place], quantities: Sequence[Quantit
         )
         target.rows = target.rows | t.rows
         target.targets = target.targets | t.targets
+        target.actors = target.actors | t.actors
         target.casualty_only = target.casualty_only and t.casualty_only
     return [dataclasses.replace(k.event, id=f"v{n}") for n, k in enumerate(kept, start=1)]

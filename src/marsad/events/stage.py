@@ -24,7 +24,7 @@ from marsad.events.anchors import (
     find_dateline,
 )
 from marsad.events.attribution import Frame, find_frames, frame_for
-from marsad.events.coref import Told, fold
+from marsad.events.coref import Told, actor_keys, fold
 from marsad.events.lexicon import EventLexicon
 from marsad.events.modality import generic, modality
 from marsad.events.participants import find_participants
@@ -268,4 +268,6 @@ def _event(
         for w in article.text[p.start : p.end].split()
         if len(w) > 2
     )
-    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place, targets)
+    source = (frame.start, frame.end) if frame else None
+    actors = actor_keys(participants, article.text, article.entities)
+    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place, targets, actors, source)

@@ -39,6 +39,10 @@ _FUNCTION = frozenset(
 )
 #: Openers after which the sentence goes on to another incident (فيما، بينما، ؛).
 STRONG = frozenset(key(w) for w in "فيما بينما كما حين_أن".split() if "_" not in w) | {"؛", ";"}
+#: A complement joined by و (قال إن ... وإن ...) states another thing: a new stretch too.
+_COMPLEMENTS = frozenset(key(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم".split())
+#: Cue kinds of a verb that, joined by و (وقال، ونفى، وزعم), opens another attribution.
+_SPEAKING = frozenset({"speech", "deny", "allege"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +161,13 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
     )
     if lex is not None:
         built.cues = [cue_kinds(built, lex, j) for j in range(len(tokens))]
+        speaking = frozenset(
+            j
+            for j, kinds in enumerate(built.cues)
+            if kinds & _SPEAKING and tokens[j].proclitics[:1] == ("و",) and sent_of[j] == sent_of[j - 1]
+        )
+        if speaking:
+            built.clauses, built.clause_of = _clauses(full, stem, tokens, sent_of, speaking)
     return built
 
 
@@ -190,8 +201,14 @@ def _timed(article: Article, tokens: tuple[Token, ...]) -> frozenset[int]:
 
 
 def _clauses(
-    full: list[str], stem: list[str], tokens: tuple[Token, ...], sent_of: list[int]
+    full: list[str],
+    stem: list[str],
+    tokens: tuple[Token, ...],
+    sent_of: list[int],
+    speaking: frozenset[int] = frozenset(),
 ) -> tuple[list[Clause], list[int]]:
+    """Clauses of every sentence; ``speaking`` are the tokens of وقال-like verbs, each of which
+    opens a new stretch: what another speaker says is another statement."""
     clauses: list[Clause] = []
     clause_of = [0] * len(tokens)
     start, opener, sub, strong = 0, None, False, True
@@ -199,7 +216,9 @@ def _clauses(
         word = full[i]
         bare = stem[i] if tokens[i].proclitics in ((), ("و",), ("ف",)) else word
         new_sentence = i > 0 and sent_of[i] != sent_of[i - 1]
-        is_opener = word in _PUNCT_BREAKS or bare in OPENERS or word in OPENERS
+        said = i in speaking
+        is_opener = word in _PUNCT_BREAKS or bare in OPENERS or word in OPENERS or said
+        joined = said or (bare in _COMPLEMENTS and tokens[i].proclitics[:1] == ("و",))
         if i > start and (new_sentence or is_opener):
             clauses.append(Clause(start, i, opener, sub, strong))
             start = i
@@ -208,10 +227,11 @@ def _clauses(
             else:
                 opener = bare if bare in OPENERS else word
                 sub = OPENERS.get(opener, False)
-                strong = new_sentence or opener in STRONG
+                strong = new_sentence or opener in STRONG or joined
         elif i == start and is_opener:
             opener = bare if bare in OPENERS else word
             sub = OPENERS.get(opener, False)
+            strong = strong or joined
         clause_of[i] = len(clauses)
     if tokens:
         clauses.append(Clause(start, len(tokens), opener, sub, strong))
