@@ -19,7 +19,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from marsad.article import Article, Event
 from marsad.events.lexicon import key
+from marsad.geo.gazetteer import haversine_km
 
 PLACE_KM = 50.0
 _CLITICS = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -205,15 +205,6 @@ def _pred_spans(ev: Event) -> list[tuple[int, int]]:
 
 def _gold_spans(g: dict) -> list[Sequence[int]]:
     return [g["trigger"], *g.get("also", ())]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(a))
 
 
 def place_right(article: Article, ev: Event, gold: dict | None) -> bool:

@@ -17,13 +17,13 @@ before clustering, so any input order gives the same events, ids included.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from marsad.geo.gazetteer import haversine_km
 from marsad.nlp.normalize import normalize_text
 from marsad.stories.reports import FACTUAL, Actor, Claim, MergedEvent, PlaceRef, Report
 
@@ -57,14 +57,6 @@ def _interval(r: Report) -> Interval | None:
     return None
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
     """Same place, or one inside the other at a neighbouring precision, or close enough for
     the precision both state. A country is only ever the same as the same country."""
@@ -85,7 +77,7 @@ def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
     reach = RADIUS_KM.get(a.level, 25.0) + RADIUS_KM.get(b.level, 25.0)
     if areas:  # a point inside an area: the area's own radius is the bound
         reach = max(RADIUS_KM.get(a.level, 25.0), RADIUS_KM.get(b.level, 25.0))
-    return distance_km(a.lat, a.lon, b.lat, b.lon) <= reach  # type: ignore[arg-type]
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach  # type: ignore[arg-type]
 
 
 def _coarse(interval: Interval) -> bool:
@@ -179,7 +171,7 @@ def _closeness(a: _Candidate, b: _Candidate) -> float:
         if pa.geonameid is not None and pa.geonameid == pb.geonameid:
             score += 1.0
         elif None not in (pa.lat, pa.lon, pb.lat, pb.lon):
-            score += 1.0 / (1.0 + distance_km(pa.lat, pa.lon, pb.lat, pb.lon))  # type: ignore[arg-type]
+            score += 1.0 / (1.0 + haversine_km(pa.lat, pa.lon, pb.lat, pb.lon))  # type: ignore[arg-type]
     if a.interval and b.interval and a.interval == b.interval:
         score += 0.5
     return score
