@@ -202,7 +202,7 @@ def test_a_worker_killed_mid_task_is_retried_without_duplicating_output(spark, t
     assert len(list(deaths.iterdir())) == 1  # the first attempt really died
     ids = [r.id for r in table(spark, out, "articles", ARTICLES)]
     assert sorted(ids) == sorted(expected)
-    events = [(r.article, r.index) for r in table(spark, out, "events", EVENTS)]
+    events = [(r.article, r["index"]) for r in table(spark, out, "events", EVENTS)]
     assert len(events) == len(set(events)) == sum(len(a.events) for a in expected.values())
     assert result.articles == len(expected)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

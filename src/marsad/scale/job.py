@@ -132,10 +132,10 @@ def run_job(
         )
         failed_rows = analyzed.filter(lambda item: item[0] == FAILED_TAG).values()
         failed_rows = failed_rows.union(sc.parallelize([failed_row(f) for f in listing.failures], 1))
-        failed = spark.createDataFrame(failed_rows, FAILED, verifySchema=False).orderBy("origin")
-        failed.coalesce(1).write.json(output.staged("failed"))
+        failed = spark.createDataFrame(failed_rows, FAILED, verifySchema=False)
+        failed.coalesce(1).sortWithinPartitions("origin").write.json(output.staged("failed"))
         counts = analyzed.map(lambda item: item[0]).countByValue()
-        shown = tuple(ReadFailure(*row) for row in failed.limit(SHOWN_FAILURES).collect())
+        shown = tuple(ReadFailure(*row) for row in failed_rows.takeOrdered(SHOWN_FAILURES))
         merged = spark.read.schema(MERGED).parquet(output.staged("merged")).count()
         output.commit()
     finally:
