@@ -71,14 +71,14 @@ class Clitics:
         """``(proclitics, stem_start, stem_end, enclitic)`` with offsets into ``word``."""
         analysis = self._memo.get(word)
         if analysis is None:
-            if not _ARABIC_RE.match(word):
-                return (), 0, len(word), None
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             analysis = self._memo[word] = self._analyse(word)
         return analysis
 
     def _analyse(self, word: str) -> tuple[tuple[str, ...], int, int, str | None]:
+        if not _ARABIC_RE.match(word):
+            return (), 0, len(word), None
         if _MARK_RE.search(word):
             return self._split_marked(word)
         if word in _FUNCTION_WORDS or len(word) <= _MIN_STEM:
@@ -143,11 +143,13 @@ def tokenize(text: str, clitics: Clitics | None = None) -> list[Token]:
     tokens = []
     append = tokens.append
     split = clitics.split
+    remembered = clitics._memo.get  # most words were seen before: skip the method call
     # The hot loop of corpus runs: building the tuple directly skips the named tuple's
     # Python-level constructor, a third of the cost per token.
     new = tuple.__new__
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()
-        procl, stem_start, stem_end, enclitic = split(m.group())
+        word = m.group()
+        procl, stem_start, stem_end, enclitic = remembered(word) or split(word)
         append(new(Token, (start, end, start + stem_start, start + stem_end, procl, enclitic)))
     return tokens
