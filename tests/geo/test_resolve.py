@@ -168,3 +168,32 @@ def test_offsets_stay_valid(gazetteer, words):
     for p in a.places:
         assert a.text[p.start : p.end].strip() == a.text[p.start : p.end] != ""
         assert (p.level == "relative") == (p.relation is not None)
+
+
+WORLD_CITIES = {
+    "واشنطن": 4140963,
+    "موسكو": 524901,
+    "باريس": 2988507,
+    "لندن": 2643743,
+    "برلين": 2950159,
+    "بكين": 1816670,
+    "نيويورك": 5128581,
+    "جنيف": 2660646,
+    "شنغهاي": 1796236,
+    "جاكرتا": 1642911,
+    "سوتشي": 491422,
+}
+
+
+@pytest.mark.parametrize(("name", "geonameid"), WORLD_CITIES.items())
+def test_world_capitals_and_major_cities(gazetteer, name, geonameid):
+    assert ids(places(gazetteer, f"وصل الوفد إلى {name} أمس.")) == [(name, geonameid)]
+
+
+def test_a_capital_is_not_its_small_namesake_abroad(gazetteer):
+    """A list with نيويورك in it makes the United States the focus: موسكو is still Moscow."""
+    text = "زار الوفد واشنطن وموسكو وباريس ولندن ونيويورك."
+    found = dict(ids(places(gazetteer, text)))
+    assert found["واشنطن"] == 4140963
+    assert found["موسكو"] == 524901
+    assert found["لندن"] == 2643743

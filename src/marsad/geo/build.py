@@ -5,7 +5,8 @@ Sources, all offline:
   Arabic among them; ``countries``: ids, areas, capitals);
 - ``pycountry``'s Arabic translations of country names, as extra variants;
 - ``marsad/data/geo``: Arabic country names and coordinates, MENA first-level divisions with
-  Arabic names, regions, country adjectives (nisba) and names that are also common words.
+  Arabic names, regions, country adjectives (nisba), names that are also common words, and
+  Arabic spellings of world cities GeoNames lacks (``city_names.tsv``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pycountry
 
 from marsad.geo.gazetteer import (
     ADMIN1,
+    ARAB,
     CITY,
     COUNTRY,
     QUALIFIED_ONLY,
@@ -41,6 +43,7 @@ ARABIC_RE = re.compile("[\u0600-\u06ff]")
 NON_ARABIC_RE = re.compile("[پچژگڤۆەێڵڕ]")
 LATIN_MIN_POPULATION = 15_000
 CITY_MIN_POPULATION = 100_000
+MAJOR_POPULATION = 1_000_000
 
 
 def data_dir() -> Path:
@@ -102,6 +105,7 @@ def build_gazetteer(*, min_city_population: int = 500, folder: Path | None = Non
     countries = gc.get_countries()
     rows = Rows()
     never = {name_key(w) for w in read_words("not_places.txt", folder=folder)}
+    extra = {int(gid): ar.split("|") for gid, _name, ar in read_table("city_names.tsv", folder=folder)}
 
     by_country: dict[str, list[dict]] = {}
     for city in cities.values():
@@ -121,6 +125,7 @@ def build_gazetteer(*, min_city_population: int = 500, folder: Path | None = Non
         if gid in city_row:
             continue
         ar = [n for n in arabic_names(city["alternatenames"]) if name_key(n) not in never]
+        ar += extra.get(gid, [])
         pop = int(city.get("population") or 0)
         latin = [city["name"], ascii_fold(city["name"])] if pop >= LATIN_MIN_POPULATION else []
         if not ar and not latin and gid not in capital_ids:
@@ -215,6 +220,7 @@ def build_gazetteer(*, min_city_population: int = 500, folder: Path | None = Non
             radius_km=float(radius),
         )
 
+    drop_namesakes(rows, set(capitals.values()))
     country_keys = {name_key(n) for i in range(len(rows)) if rows.level[i] == COUNTRY for n in rows.arabic[i]}
     nisba = {}
     for cc, bases in read_table("nisba.tsv", folder=folder):
@@ -236,6 +242,27 @@ def build_gazetteer(*, min_city_population: int = 500, folder: Path | None = Non
         "imports": [],
     }
     return assemble(rows, nisba=nisba, common=common, meta=meta)
+
+
+def drop_namesakes(rows: Rows, capitals: set[int]) -> None:
+    """A name a capital or a city of a million carries denotes it, not a small namesake abroad:
+    in Arabic news موسكو is Moscow, not Moscow, Idaho, nor Mesquite, Texas (whose GeoNames
+    names include موسكو). Namesakes in the Arab countries keep the name (طرابلس of Lebanon)."""
+    by_key: dict[str, list[int]] = {}
+    for i in range(len(rows)):
+        if rows.level[i] in (CITY, TOWN):
+            for name in rows.arabic[i]:
+                by_key.setdefault(name_key(name), []).append(i)
+    for key, found in by_key.items():
+        major = [i for i in found if i in capitals or rows.population[i] >= MAJOR_POPULATION]
+        if not major or len(found) == len(major):
+            continue
+        top = max(rows.population[i] for i in major)
+        countries = {rows.country[i] for i in major}
+        for i in found:
+            if rows.country[i] in ARAB or rows.country[i] in countries or rows.population[i] * 10 >= top:
+                continue
+            rows.arabic[i] = tuple(n for n in rows.arabic[i] if name_key(n) != key)
 
 
 def manifest_counts(gazetteer: Gazetteer) -> dict:

@@ -22,13 +22,16 @@ import platformdirs
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).
 QUALIFIED_ONLY = 1
 
 MENA = frozenset("SY IQ TR IR LB JO PS IL EG SA AE QA KW BH OM YE LY TN DZ MA MR SD SS SO DJ KM EH".split())
+# Where GeoNames' Arabic names of small towns are Arabic names; elsewhere they are mostly
+# transliterations that collide with Arabic words and foreign personal names (دونالد، مول).
+ARAB = MENA - {"IR", "TR", "CY"}
 
 
 def name_key(name: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from marsad.article import Article, Entity, Place, Relation
 from marsad.geo.context import BEARING, WORDS, Context, analyse, latin_direction
-from marsad.geo.gazetteer import MENA, Candidate, Gazetteer, approx_km, haversine_km, offset_point
+from marsad.geo.gazetteer import ARAB, MENA, Candidate, Gazetteer, approx_km, haversine_km, offset_point
 from marsad.geo.matcher import Mention, Shadow, find_arabic, find_latin
 
 STAGE = "geo"
@@ -30,9 +30,6 @@ NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E",
 NISBA_ENDINGS = frozenset("يهنت")
 LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
 PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
-# Where GeoNames' Arabic names of small towns are Arabic names; elsewhere they are mostly
-# transliterations that collide with Arabic words and foreign personal names (دونالد، مول).
-ARAB = MENA - {"IR", "TR", "CY"}
 
 
 @dataclass(frozen=True)
