@@ -154,3 +154,17 @@ def test_an_asserted_and_a_reported_clause_of_one_sentence_stay_two(run):
     text = "قصفت الطائرات الروسية بلدة كفرنبل أمس فيما قال المرصد إن الطائرات قصفت البلدة."
     article = run(text, entities=[("المرصد", "ORG")])
     assert [e.modality for e in article.events] == ["asserted", "reported"]
+
+
+def test_a_dateline_is_the_place_only_of_an_article_without_other_places(run):
+    cnn = "دبي، الإمارات العربية المتحدة (CNN)-- قصفت الطائرات مواقع في صعدة. وتظاهر الآلاف أمس."
+    places = [
+        ("دبي", "Dubai", "city"),
+        ("الإمارات العربية المتحدة", "UAE", "country"),
+        ("صعدة", "Saada", "city"),
+    ]
+    article = run(cnn, places=places)
+    assert [e.place for e in article.events] == [2, None]
+    beirut = "بيروت (رويترز) - تظاهر الآلاف أمس احتجاجا على الغلاء."
+    (event,) = run(beirut, places=[("بيروت", "Beirut", "city")]).events
+    assert event.place == 0

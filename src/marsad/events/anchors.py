@@ -86,12 +86,16 @@ def choose_place(
 
 
 def find_dateline(article: Article) -> int | None:
-    """The place a dateline opens the article with: «بيروت - رويترز», «دمشق (أ ف ب) -»."""
+    """The place a dateline opens the article with («بيروت - رويترز», «دمشق (أ ف ب) -»), when
+    the article names no other place after it. A dateline says where the reporter is (CNN
+    Arabic datelines nearly every story «دبي»), so it stands in for the place of an event only
+    in an article that offers nothing better."""
     for i, p in enumerate(article.places):
         if p.start > _DATELINE_REACH:
             break
-        if _DATELINE_RE.match(article.text, p.end) and "\n" not in article.text[: p.start]:
-            return i
+        found = _DATELINE_RE.match(article.text, p.end)
+        if found and "\n" not in article.text[: p.start]:
+            return None if any(q.start >= found.end() for q in article.places) else i
     return None
 
 
