@@ -254,7 +254,7 @@ class WorkerMemory:
 
 
 def _descendants_hwm(root: int) -> dict[int, float]:
-    """VmHWM in MB of every process below ``root`` (the Python daemon and its workers)."""
+    """VmHWM in MB of every Python process below ``root`` (the PySpark daemon and its workers)."""
     parents, hwm = {}, {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -265,7 +265,8 @@ def _descendants_hwm(root: int) -> dict[int, float]:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         parents[int(entry.name)] = int(fields.get("PPid", "0").strip())
-        if "VmHWM" in fields:
+        # Only Python: the JVM's short-lived helpers (shell commands) share its memory until exec.
+        if "VmHWM" in fields and fields.get("Name", "").strip().startswith("python"):
             hwm[int(entry.name)] = int(fields["VmHWM"].split()[0]) / 1024
     below = {pid for pid, parent in parents.items() if parent == root}
     below |= {pid for pid, parent in parents.items() if parent in below}
