@@ -26,6 +26,8 @@ PERSON_BEFORE = frozenset(
     "الزعيم اللاعب الناشط القائد المدعو الحاج الاميره الملكه".split()
 )
 PERSON_AFTER = frozenset(("بن", "ابن", "بنت"))
+# Set phrases that begin with a place name: مسقط رأسه (birthplace), not Muscat.
+IDIOMS = {"مسقط": ("راس",)}
 DIRECTIONS = {
     "شمال": "N", "شمالي": "N", "جنوب": "S", "جنوبي": "S",
     "شرق": "E", "شرقي": "E", "غرب": "W", "غربي": "W",
@@ -114,6 +116,9 @@ def analyse(m: Mention, shadow: Shadow) -> Context:
     attached = m.prefix == "" and _joined(shadow, i - 1, i)
     person = (attached and prev in PERSON_BEFORE) or shadow.word(last + 1) in PERSON_AFTER
     if attached and prev in NOT_A_PLACE_HEAD:
+        return Context(not_place=True)
+    idiom = IDIOMS.get(m.key)
+    if idiom and shadow.word(last + 1).startswith(idiom):
         return Context(not_place=True)
     if attached:
         if prev in SETTLEMENT:

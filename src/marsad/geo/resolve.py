@@ -119,8 +119,11 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
 
 def _item(m: Mention, ctx: Context, g: Gazetteer) -> Item:
     seen = {}
+    adjective = m.key in g.nisba  # سوري، روسي، السويدية: Syrian, not Surrey
     for row in m.rows:
         c = g.candidate(row)
+        if adjective and c.level in ("city", "town"):
+            continue
         if c.qualified_only and ctx.qualifier != "admin":
             continue
         if m.prefix and c.level == "town" and c.country not in ARAB:
