@@ -21,12 +21,12 @@ import uuid
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from pyspark import RDD, Broadcast, StorageLevel
 from pyspark.sql import SparkSession
 from pyspark.sql.types import StructType
 
+from marsad.article import Article
 from marsad.ingest.records import RawDocument, ReadFailure
 from marsad.pipeline import Pipeline
 from marsad.scale.inputs import list_inputs, read_file
@@ -78,7 +78,7 @@ def analyze_partition(pipeline: Broadcast, docs: Iterable[RawDocument | ReadFail
             yield REPORTS_TAG, report
 
 
-def _analyze(pipeline: Pipeline, doc: RawDocument) -> Any:
+def _analyze(pipeline: Pipeline, doc: RawDocument) -> Article | ReadFailure:
     try:
         return pipeline.analyze(doc)
     except Exception as exc:  # stages record their own errors; this is a bug, and costs one article
