@@ -229,3 +229,17 @@ def test_common_words_found_in_the_news_are_not_places(gazetteer, text):
 )
 def test_such_words_are_places_when_the_context_says_so(gazetteer, text, mention, geonameid):
     assert (mention, geonameid) in ids(places(gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "منعوا الناخبين من التصويت بحجة أن تصاريحهم انتهت.",
+        "نشر المتمردون قناصين في باب النخيل قرب مدينة تعز.",
+        "قالت السفيرة الأمريكية إن المنشأة تعمل، وتحدث لفترة وجيزة عن مشهد الطعام.",
+        "اتفقت الكوريتان على نزع السلاح في شبه الجزيرة الكورية.",
+    ],
+)
+def test_more_words_found_in_a_second_sample_are_not_places(gazetteer, text):
+    found = [t for t, _ in places(gazetteer, text)]
+    assert found in ([], ["تعز"])

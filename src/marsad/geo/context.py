@@ -26,8 +26,9 @@ PERSON_BEFORE = frozenset(
     "الزعيم اللاعب الناشط القائد المدعو الحاج الاميره الملكه".split()
 )
 PERSON_AFTER = frozenset(("بن", "ابن", "بنت"))
-# Set phrases that begin with a place name: مسقط رأسه (birthplace), not Muscat.
-IDIOMS = {"مسقط": ("راس",)}
+# Set phrases that begin with a place name: مسقط رأسه (birthplace), not Muscat; بحجة أن
+# (on the pretext that), not Hajjah.
+IDIOMS = {"مسقط": ("راس",), "حجه": ("ان",)}  # the words that follow, by their start
 DIRECTIONS = {
     "شمال": "N", "شمالي": "N", "جنوب": "S", "جنوبي": "S",
     "شرق": "E", "شرقي": "E", "غرب": "W", "غربي": "W",

@@ -22,7 +22,7 @@ import platformdirs
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).

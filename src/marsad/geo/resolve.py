@@ -119,6 +119,8 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
 
 def _item(m: Mention, ctx: Context, g: Gazetteer) -> Item:
     seen = {}
+    if m.prefix and len(m.key) <= 2:
+        return Item(m, ctx, [], common=True)  # باب is a door, not ب + اب (Ibb)
     adjective = m.key in g.nisba  # سوري، روسي، السويدية: Syrian, not Surrey
     for row in m.rows:
         c = g.candidate(row)
