@@ -41,8 +41,10 @@ _FUNCTION = frozenset(
 STRONG = frozenset(key(w) for w in "فيما بينما كما حين_أن".split() if "_" not in w) | {"؛", ";"}
 #: A complement joined by و (قال إن ... وإن ...) states another thing: a new stretch too.
 _COMPLEMENTS = frozenset(key(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم".split())
-#: Cue kinds of a verb that, joined by و (وقال، ونفى، وزعم), opens another attribution.
+#: Cue kinds of a verb that, joined by و and followed by its speaker (وقال الرئيس، ونفت
+#: الوزارة), opens another attribution; وقالت إن ... goes on with the same speaker.
 _SPEAKING = frozenset({"speech", "deny", "allege"})
+_SAID_WHAT = _COMPLEMENTS | frozenset(key(w) for w in "بأن بأنه بأنها إلى الى عن".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +165,12 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
         built.cues = [cue_kinds(built, lex, j) for j in range(len(tokens))]
         speaking = frozenset(
             j
-            for j, kinds in enumerate(built.cues)
-            if kinds & _SPEAKING and tokens[j].proclitics[:1] == ("و",) and sent_of[j] == sent_of[j - 1]
+            for j, kinds in enumerate(built.cues[:-1])
+            if kinds & _SPEAKING
+            and tokens[j].proclitics[:1] == ("و",)
+            and sent_of[j] == sent_of[j - 1]
+            and full[j + 1] not in _SAID_WHAT
+            and full[j + 1] not in _PUNCT_BREAKS
         )
         if speaking:
             built.clauses, built.clause_of = _clauses(full, stem, tokens, sent_of, speaking)
