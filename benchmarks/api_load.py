@@ -75,14 +75,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SERVE, str(db), str(port)], stderr=subprocess.PIPE, text=True
-    )
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-c", SERVE, str(db), str(port)], stderr=out)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"the server stopped: {proc.stderr.read() if proc.stderr else ''}")
+            raise SystemExit(f"the server stopped: {log.read_text()}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
                 return proc
@@ -101,9 +100,8 @@ def scenarios(client: httpx.Client) -> dict[str, list[str]]:
     types = client.get("/api/facets").json()["types"]
     top = types[0]["value"] if types else "ASSAULT"
     syria = {"bbox": "35.5,32.3,42.4,37.3"}
-    ids = [
-        e["id"] for e in client.get("/api/events", params={"limit": 200, "sort": "-reports"}).json()["data"]
-    ]
+    busy = {"limit": 200, "sort": "-reports", "reports": "false"}
+    ids = [e["id"] for e in client.get("/api/events", params=busy).json()["data"]]
 
     def url(path: str, **params: str) -> str:
         return str(httpx.URL(path, params=params))
@@ -158,7 +156,8 @@ def main() -> None:
     with reading(db) as conn:
         s = stats(conn)
     port = free_port()
-    server = start_server(db, port)
+    OUT.mkdir(parents=True, exist_ok=True)
+    server = start_server(db, port, OUT / "api_load_server.log")
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=30) as client:

@@ -86,3 +86,15 @@ def test_tile_origin_rejects_other_schemes() -> None:
 def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreMissing, match="marsad ingest"):
         create_app(db=tmp_path / "none.duckdb", token=None)
+
+
+def test_an_unexpected_error_is_a_json_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("marsad.store.queries.map_cells", broken)
+    response = client.get("/api/aggregates/places")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error; see the server log"}
+    assert "content-security-policy" in response.headers
+    assert client.get("/api/health").status_code == 200

@@ -126,3 +126,29 @@ def test_malformed_parameters_are_422_with_a_message(client: TestClient, params:
     assert response.status_code == 422
     detail = response.json()["detail"]
     assert isinstance(detail, str) and says in detail
+
+
+def test_list_without_reports_is_the_same_page(client: TestClient) -> None:
+    for sort in ("-reports", "date"):
+        full = client.get("/api/events", params={"sort": sort, "limit": 3, "offset": 1}).json()
+        light = client.get(
+            "/api/events", params={"sort": sort, "limit": 3, "offset": 1, "reports": "false"}
+        ).json()
+        assert [e["id"] for e in light["data"]] == [e["id"] for e in full["data"]]
+        assert light["count"] == full["count"]
+        for a, b in zip(light["data"], full["data"], strict=True):
+            assert a["reports"] == []
+            assert a["report_count"] == b["report_count"] == len(b["reports"])
+            assert (a["claims"], a["actors"], a["place"]) == (b["claims"], b["actors"], b["place"])
+
+
+def test_one_event_has_the_reports_the_store_merged(client: TestClient, corpus_db) -> None:
+    from marsad.store import queries, reading
+
+    with reading(corpus_db) as conn:
+        merged = queries.events(conn, limit=100).data
+    for event in merged:
+        shown = client.get(f"/api/events/{event.id}").json()
+        assert [(r["article"], r["evidence"], r["source"]) for r in shown["reports"]] == [
+            (r.article, r.evidence, r.source) for r in event.reports
+        ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,7 +15,13 @@ from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
 from marsad.api.countries import load_country_names
-from marsad.api.limits import MAX_BODY_BYTES, BodyLimit, SecurityHeaders, content_security_policy
+from marsad.api.limits import (
+    MAX_BODY_BYTES,
+    BodyLimit,
+    InternalErrors,
+    SecurityHeaders,
+    content_security_policy,
+)
 from marsad.api.routers import aggregates, articles, events, health, places, stories
 from marsad.api.storage import Store
 from marsad.pipeline import Pipeline
@@ -24,7 +29,6 @@ from marsad.settings import Settings
 from marsad.store import StoreError, default_db_path
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
-log = logging.getLogger("marsad.api")
 
 
 def tile_origin(url: str | None) -> str | None:
@@ -51,11 +55,6 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
 def _store_error(request: Request, exc: StoreError) -> JSONResponse:
     """The database is busy, missing or damaged: the store's message says what to do."""
     return JSONResponse(status_code=503, content={"detail": str(exc)})
-
-
-def _internal(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("error serving %s", request.url.path)
-    return JSONResponse(status_code=500, content={"detail": "internal error; see the server log"})
 
 
 def create_app(
@@ -106,7 +105,6 @@ def create_app(
         app.include_router(module.router)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
-    app.add_exception_handler(Exception, _internal)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -118,7 +116,9 @@ def create_app(
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html")
 
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # Level 9 (the default) takes 60 ms over the map's megabyte; 4 takes 8 ms for 13% more bytes.
+    app.add_middleware(InternalErrors)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=4)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders, csp=csp)
     return app

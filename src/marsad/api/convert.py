@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from marsad.api.countries import CountryName
 from marsad.api.evidence import Mark
+from marsad.api.queries_extra import EventSummary
 from marsad.api.schemas import (
     ActorCount,
     ActorOut,
@@ -18,7 +20,6 @@ from marsad.api.schemas import (
     Facet,
     Facets,
     Highlight,
-    MapCell,
     PlaceCount,
     PlaceOut,
     ReportOut,
@@ -72,7 +73,7 @@ def report_out(r: Report, marks: list[Mark] = ()) -> ReportOut:
     )
 
 
-def event_out(ev: MergedEvent, marks: Marks | None = None) -> EventOut:
+def event_out(ev: MergedEvent, marks: Marks | None = None, *, report_count: int | None = None) -> EventOut:
     marks = marks or {}
     return EventOut(
         id=ev.id,
@@ -87,8 +88,17 @@ def event_out(ev: MergedEvent, marks: Marks | None = None) -> EventOut:
         actors=[actor_out(a) for a in ev.actors],
         reports=[report_out(r, marks.get(r.key, [])) for r in ev.reports],
         claims=[claim_out(c) for c in ev.claims],
-        report_count=len(ev.reports),
+        report_count=len(ev.reports) if report_count is None else report_count,
         story=ev.story,
+    )
+
+
+def summaries_out(page: queries.Page[EventSummary]) -> EventPage:
+    return EventPage(
+        data=[event_out(s.event, report_count=s.reports) for s in page.data],
+        count=page.count,
+        limit=page.limit,
+        offset=page.offset,
     )
 
 
@@ -111,18 +121,12 @@ def place_count_out(p: queries.PlaceCount) -> PlaceCount:
     )
 
 
-def map_cell_out(c: queries.MapCell) -> MapCell:
-    return MapCell(
-        type=c.type,
-        name=c.name,
-        geonameid=c.geonameid,
-        country=c.country,
-        lat=c.lat,
-        lon=c.lon,
-        level=c.level,
-        events=c.events,
-        reports=c.reports,
-    )
+def map_cell_row(c: queries.MapCell) -> dict[str, Any]:
+    """A map cell as :class:`MapCell` has it, as a plain dict: the map asks for thousands."""
+    return {
+        "type": c.type, "name": c.name, "geonameid": c.geonameid, "country": c.country, "lat": c.lat,
+        "lon": c.lon, "level": c.level, "events": c.events, "reports": c.reports,
+    }  # fmt: skip
 
 
 def actor_count_out(a: queries.ActorCount) -> ActorCount:

@@ -3,13 +3,10 @@ and source, as offsets into the sentence, from the article's own layers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import duckdb
-
 from marsad.article import Article, Event
-from marsad.store import queries
 from marsad.stories.reports import Report
 
 ROLE_KINDS = {"actor": "actor", "target": "target", "origin": "origin", "destination": "destination"}
@@ -57,18 +54,12 @@ def event_marks(article: Article, event: Event) -> list[Mark]:
 
 
 def report_marks(
-    conn: duckdb.DuckDBPyConnection, reports: Iterable[Report]
+    reports: Iterable[Report], articles: Mapping[str, Article]
 ) -> dict[tuple[str, int], list[Mark]]:
-    """The marks of each report's evidence, from its stored article (read once per article)."""
-    by_article: dict[str, list[Report]] = {}
-    for r in reports:
-        by_article.setdefault(r.article, []).append(r)
+    """The marks of each report's evidence, from the article it comes from."""
     out: dict[tuple[str, int], list[Mark]] = {}
-    for article_id, group in by_article.items():
-        article = queries.article(conn, article_id)
-        if article is None:
-            continue
-        for r in group:
-            if 0 <= r.index < len(article.events):
-                out[r.key] = event_marks(article, article.events[r.index])
+    for r in reports:
+        article = articles.get(r.article)
+        if article is not None and 0 <= r.index < len(article.events):
+            out[r.key] = event_marks(article, article.events[r.index])
     return out

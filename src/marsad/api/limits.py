@@ -1,4 +1,5 @@
-"""ASGI middleware at the edge: a cap on request bodies and the page's security headers.
+"""ASGI middleware at the edge: a cap on request bodies, the page's security headers, and a
+last resort that turns an unexpected error into a JSON 500.
 
 Both are plain ASGI (not Starlette's BaseHTTPMiddleware) so a body is counted as it streams
 in, before anything reads it whole, and a chunked upload without a Content-Length is
@@ -8,6 +9,7 @@ refused as soon as it passes the cap.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -18,6 +20,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
+log = logging.getLogger("marsad.api")
 
 
 async def _json(send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] = ()) -> None:
@@ -131,3 +134,30 @@ class SecurityHeaders:
             await send(msg)
 
         await self.app(scope, receive, with_headers)
+
+
+class InternalErrors:
+    """An error no handler expected is logged and answered with a JSON 500 (a bug), and goes
+    no further: re-raised, the server would drop the client's keep-alive connection too."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(msg: Message) -> None:
+            nonlocal started
+            if msg["type"] == "http.response.start":
+                started = True
+            await send(msg)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:
+            log.exception("error serving %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                await _json(send, 500, "internal error; see the server log")

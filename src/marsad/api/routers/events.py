@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from marsad.api.convert import event_out, page_out
+from marsad.api.convert import event_out, page_out, summaries_out
 from marsad.api.deps import Conn
 from marsad.api.evidence import report_marks
 from marsad.api.params import Sort, event_filters
+from marsad.api.queries_extra import event_detail, event_summaries
 from marsad.api.schemas import EventOut, EventPage
 from marsad.store import queries
 
@@ -23,15 +24,21 @@ def list_events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     sort: Annotated[Sort, Query(description="date or reports; a leading - sorts descending")] = "-date",
+    reports: Annotated[
+        bool, Query(description="Include every report; false gives only their count (much faster)")
+    ] = True,
 ) -> EventPage:
     """Merged events, each with its reports (evidence unmarked) and claims."""
+    if not reports:
+        return summaries_out(event_summaries(conn, filters, limit=limit, offset=offset, sort=sort))
     return page_out(queries.events(conn, filters, limit=limit, offset=offset, sort=sort))
 
 
 @router.get("/{event_id}", response_model=EventOut, response_model_by_alias=True)
 def get_event(conn: Conn, event_id: Annotated[str, Path(min_length=1, max_length=200)]) -> EventOut:
     """One merged event; each report's evidence sentence comes with the spans to highlight."""
-    event = queries.event(conn, event_id)
-    if event is None:
+    found = event_detail(conn, event_id)
+    if found is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-    return event_out(event, report_marks(conn, event.reports))
+    event, articles = found
+    return event_out(event, report_marks(event.reports, articles))

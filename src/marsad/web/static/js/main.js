@@ -54,7 +54,7 @@ async function refresh({ timeline = true } = {}) {
     const params = filterParams(state);
     const [places, events, buckets] = await Promise.all([
       getJSON("/api/aggregates/places", { ...params, place: null }),
-      getJSON("/api/events", { ...params, limit: PAGE, offset: 0, sort: "-reports" }),
+      getJSON("/api/events", { ...params, limit: PAGE, offset: 0, sort: "-reports", reports: false }),
       timeline ? getJSON("/api/aggregates/timeline", { ...filterParams(state, { withDates: false }),
         interval: "auto" }) : null,
     ]);
@@ -77,7 +77,7 @@ function showList() {
 
 async function more() {
   offset += PAGE;
-  const next = await getJSON("/api/events", { ...filterParams(state), limit: PAGE, offset, sort: "-reports" });
+  const next = await getJSON("/api/events", { ...filterParams(state), limit: PAGE, offset, sort: "-reports", reports: false });
   page = { ...next, data: [...page.data, ...next.data] };
   appendToList($("panel"), next, openEvent);
 }

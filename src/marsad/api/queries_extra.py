@@ -1,0 +1,123 @@
+"""Queries the page needs fast that the store's ``queries`` module does not offer yet.
+
+Both build on the store's own filter and sort clauses and its public loaders, so they select
+the same events in the same order; they only skip work the page does not need:
+
+* :func:`event_summaries`: a page of events with actors and claims but no reports (the
+  list shows how many there are, not what they say). The store's ``events`` assembles
+  every report too, through a join that costs hundreds of milliseconds on a full corpus.
+* :func:`event_detail`: one event with its reports made from its stored articles by
+  :func:`marsad.stories.reports.reports_of` (as the store's merging makes them), and the
+  articles themselves, from which the evidence is marked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from marsad.article import Article
+from marsad.store import queries
+from marsad.store.queries import EventFilter, Page, Sort
+from marsad.stories.reports import Actor, Claim, MergedEvent, PlaceRef, Report, reports_of
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    event: MergedEvent  # reports left empty
+    reports: int
+    articles: int
+    sites: int
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _merged(
+    row: dict, actors: list[Actor], claims: list[Claim], reports: tuple[Report, ...] = ()
+) -> MergedEvent:
+    place = None
+    if row["place_name"] is not None:
+        place = PlaceRef(
+            row["place_name"], row["level"], row["geonameid"], row["country"], row["lat"], row["lon"]
+        )
+    return MergedEvent(
+        id=row["id"],
+        type=row["type"],
+        modality=row["modality"],
+        mode=row["mode"],
+        cameo=row["cameo"],
+        acled=row["acled"],
+        date_from=row["date_from"],
+        date_to=row["date_to"],
+        place=place,
+        actors=tuple(actors),
+        reports=reports,
+        claims=tuple(claims),
+        story=row["story"],
+    )
+
+
+def _actors_and_claims(
+    conn: duckdb.DuckDBPyConnection, ids: list[str]
+) -> tuple[dict[str, list[Actor]], dict[str, list[Claim]]]:
+    actors: dict[str, list[Actor]] = defaultdict(list)
+    for a in _dicts(
+        conn.execute("SELECT * FROM event_actors WHERE event = ANY(?) ORDER BY event, idx", [ids])
+    ):
+        actors[a["event"]].append(Actor(a["role"], a["text"], a["canonical_id"], a["canonical_name"]))
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    for c in _dicts(conn.execute("SELECT * FROM claims WHERE event = ANY(?) ORDER BY event, idx", [ids])):
+        claims[c["event"]].append(
+            Claim(
+                c["what"],
+                c["value"],
+                c["low"],
+                c["high"],
+                c["approximate"],
+                c["currency"],
+                c["source"],
+                c["article"],
+            )
+        )
+    return actors, claims
+
+
+def event_summaries(
+    conn: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int, offset: int, sort: Sort
+) -> Page[EventSummary]:
+    """The page of events the store's ``events`` gives, without their reports."""
+    where, params = queries._where(f)
+    sql = f"SELECT * FROM events e WHERE {where} ORDER BY {queries._SORTS[sort]} LIMIT ? OFFSET ?"
+    rows = _dicts(conn.execute(sql, [*params, limit, offset]))
+    actors, claims = _actors_and_claims(conn, [r["id"] for r in rows])
+    data = [
+        EventSummary(
+            _merged(r, actors[r["id"]], claims[r["id"]]), r["n_reports"], r["n_articles"], r["n_sites"]
+        )
+        for r in rows
+    ]
+    return Page(data, queries.count_events(conn, f), limit, offset)
+
+
+def event_detail(
+    conn: duckdb.DuckDBPyConnection, event_id: str
+) -> tuple[MergedEvent, dict[str, Article]] | None:
+    """One event with every report, and the stored articles those reports come from."""
+    rows = _dicts(conn.execute("SELECT * FROM events WHERE id = ?", [event_id]))
+    if not rows:
+        return None
+    keys = conn.execute("SELECT article, report FROM event_reports WHERE event = ?", [event_id]).fetchall()
+    articles = {
+        a: article for a in sorted({a for a, _ in keys}) if (article := queries.article(conn, a)) is not None
+    }
+    made = {a: reports_of(article) for a, article in articles.items()}
+    reports = [made[a][i] for a, i in keys if a in made and 0 <= i < len(made[a])]
+    reports.sort(key=lambda r: (r.published or date.min, r.article, r.index))
+    actors, claims = _actors_and_claims(conn, [event_id])
+    return _merged(rows[0], actors[event_id], claims[event_id], tuple(reports)), articles
