@@ -98,7 +98,10 @@ def _connect(db: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnec
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            conn = duckdb.connect(str(db), read_only=read_only)
+            # No progress bar: it would draw on the terminal of whoever holds the connection.
+            conn.execute("SET enable_progress_bar = false")
+            return conn
         except duckdb.Error as exc:
             if _is_lock_conflict(exc):
                 if time.monotonic() < deadline:

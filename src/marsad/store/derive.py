@@ -85,7 +85,24 @@ def _event_rows(events: list[MergedEvent]) -> dict[str, list[dict]]:
             }
         )
         out["event_reports"].extend(
-            {"event": ev.id, "article": r.article, "report": r.index} for r in ev.reports
+            {
+                "event": ev.id,
+                "article": r.article,
+                "report": r.index,
+                "type": r.type,
+                "modality": r.modality,
+                "site": r.site,
+                "url": r.url,
+                "title": r.title,
+                "published": r.published,
+                "date_from": r.date_from,
+                "date_to": r.date_to,
+                "time_stated": r.time_stated,
+                "source": r.source,
+                "evidence": r.evidence,
+                "trigger": r.trigger,
+            }
+            for r in ev.reports
         )
         out["event_actors"].extend(
             {

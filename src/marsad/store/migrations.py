@@ -171,10 +171,24 @@ CREATE TABLE events (
     search VARCHAR NOT NULL  -- normalised evidence, actors and place, for text search
 );
 
+-- A report's own fields are copied here so that lists of events need no join with the
+-- per-article tables; the full report (its actors, its figures) is in reports.
 CREATE TABLE event_reports (
     event VARCHAR NOT NULL,
     article VARCHAR NOT NULL,
     report INTEGER NOT NULL,
+    type VARCHAR NOT NULL,
+    modality VARCHAR NOT NULL,
+    site VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    published DATE,
+    date_from DATE,
+    date_to DATE,
+    time_stated BOOLEAN NOT NULL,
+    source VARCHAR,
+    evidence VARCHAR NOT NULL,
+    trigger VARCHAR NOT NULL,
     PRIMARY KEY (article, report)
 );
 

@@ -160,7 +160,7 @@ def _where(f: EventFilter) -> tuple[str, list]:
         params.append(f.date_to)
     for column, values in (("type", f.types), ("modality", f.modalities), ("country", f.countries)):
         if values:
-            clauses.append(f"e.{column} IN (SELECT unnest(?))")
+            clauses.append(f"e.{column} = ANY(?)")
             params.append(list(values))
     if f.boxes:
         boxes = []
@@ -209,30 +209,58 @@ def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) 
     return int(scalar(conn, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
 
 
-def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict]) -> list[MergedEvent]:
-    """Merged events with their reports, actors and claims, for the given ``events`` rows."""
-    if not rows:
-        return []
-    ids = [r["id"] for r in rows]
+def _light_reports(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[Report]]:
+    """The reports of these events from ``event_reports`` alone: every field but each report's
+    own actors and figures (the event carries those)."""
+    reports: dict[str, list[Report]] = defaultdict(list)
+    for r in _dicts(conn.execute("SELECT * FROM event_reports WHERE event = ANY(?)", [ids])):
+        reports[r["event"]].append(
+            Report(
+                article=r["article"],
+                index=r["report"],
+                type=r["type"],
+                modality=r["modality"],
+                site=r["site"],
+                url=r["url"],
+                title=r["title"],
+                published=r["published"],
+                date_from=r["date_from"],
+                date_to=r["date_to"],
+                time_stated=r["time_stated"],
+                source=r["source"],
+                evidence=r["evidence"],
+                trigger=r["trigger"],
+            )
+        )
+    return reports
+
+
+def _full_reports(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[Report]]:
+    """The reports of these events with everything, read from the per-article tables."""
     keys = conn.execute(
-        "SELECT event, article, report FROM event_reports WHERE event IN (SELECT unnest(?))", [ids]
+        "SELECT event, article, report FROM event_reports WHERE event = ANY(?)", [ids]
     ).fetchall()
     wanted = {(a, i): ev for ev, a, i in keys}
     reports: dict[str, list[Report]] = defaultdict(list)
     for rep in load_reports(conn, {a for a, _ in wanted}):
         if (ev := wanted.get(rep.key)) is not None:
             reports[ev].append(rep)
+    return reports
+
+
+def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict], *, full: bool = False) -> list[MergedEvent]:
+    """Merged events with their reports, actors and claims, for the given ``events`` rows."""
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    reports = _full_reports(conn, ids) if full else _light_reports(conn, ids)
     actors: dict[str, list[Actor]] = defaultdict(list)
     for a in _dicts(
-        conn.execute(
-            "SELECT * FROM event_actors WHERE event IN (SELECT unnest(?)) ORDER BY event, idx", [ids]
-        )
+        conn.execute("SELECT * FROM event_actors WHERE event = ANY(?) ORDER BY event, idx", [ids])
     ):
         actors[a["event"]].append(Actor(a["role"], a["text"], a["canonical_id"], a["canonical_name"]))
     claims: dict[str, list[Claim]] = defaultdict(list)
-    for c in _dicts(
-        conn.execute("SELECT * FROM claims WHERE event IN (SELECT unnest(?)) ORDER BY event, idx", [ids])
-    ):
+    for c in _dicts(conn.execute("SELECT * FROM claims WHERE event = ANY(?) ORDER BY event, idx", [ids])):
         claims[c["event"]].append(
             Claim(
                 c["what"],
@@ -279,7 +307,8 @@ def events(
     offset: int = 0,
     sort: Sort = "-date",
 ) -> Page[MergedEvent]:
-    """One page of merged events, each with all its reports, actors and claims."""
+    """One page of merged events, each with all its reports, actors and claims (each report
+    without its own actors and figures: :func:`event` has those)."""
     f = f or EventFilter()
     where, params = _where(f)
     rows = _dicts(
@@ -304,15 +333,13 @@ def iter_events(
     ]
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
-        rows = {
-            r["id"]: r
-            for r in _dicts(conn.execute("SELECT * FROM events WHERE id IN (SELECT unnest(?))", [chunk]))
-        }
+        rows = {r["id"]: r for r in _dicts(conn.execute("SELECT * FROM events WHERE id = ANY(?)", [chunk]))}
         yield from _assemble(conn, [rows[i] for i in chunk if i in rows])
 
 
 def event(conn: duckdb.DuckDBPyConnection, event_id: str) -> MergedEvent | None:
-    found = _assemble(conn, _dicts(conn.execute("SELECT * FROM events WHERE id = ?", [event_id])))
+    """One merged event with everything, each report with its own actors and figures too."""
+    found = _assemble(conn, _dicts(conn.execute("SELECT * FROM events WHERE id = ?", [event_id])), full=True)
     return found[0] if found else None
 
 

@@ -4,8 +4,9 @@ Two reports may be the same event when they have the same type and the same kind
 modality (something that happened, by whoever's account, is never merged with a denial or a
 plan), their times overlap, their places are compatible and their named actors do not
 conflict. Reports from articles of different stories must also each state a time no coarser
-than :data:`COARSE_DAYS` and a place finer than a country: two outlets' "clashes in Syria
-this week" are not known to be one event. Within one story (articles that report the same
+than :data:`COARSE_DAYS` and a place finer than a country, and name a participant in common:
+two outlets' "clashes in Syria this week" are not known to be one event, nor are two
+unrelated shootings in one city on one day. Within one story (articles that report the same
 news) a missing time or place does not keep reports apart. A cluster only takes a report
 compatible with every member already in it (complete linkage), so a chain of near misses
 never merges two far-apart events.
@@ -107,14 +108,18 @@ def stem(word: str) -> str:
     return word
 
 
-def _actor_words(r: Report) -> set[str]:
+def _actor_words(r: Report, roles: tuple[str, ...] = ("actor",)) -> set[str]:
     return {
         stem(w)
         for a in r.actors
-        if a.role == "actor"
+        if a.role in roles
         for w in _WORD_RE.findall(normalize_text(a.text, ta_marbuta=True))
         if len(w) >= 3
     }
+
+
+def _participant_words(r: Report) -> set[str]:
+    return _actor_words(r, ("actor", "target"))
 
 
 def actors_compatible(a: Report, b: Report) -> bool:
@@ -147,9 +152,17 @@ def _precise_enough(c: _Candidate) -> bool:
     return r.place is not None and LEVEL_RANK.get(r.place.level, 2) > 0
 
 
+def actors_shared(a: Report, b: Report) -> bool:
+    """Whether two reports name a participant in common (canonical, or by a word)."""
+    ids_a = {x.canonical_id for x in a.actors if x.canonical_id}
+    if ids_a & {x.canonical_id for x in b.actors if x.canonical_id}:
+        return True
+    return bool(_participant_words(a) & _participant_words(b))
+
+
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     same_story = a.story == b.story
-    if not same_story and not (a.precise and b.precise):
+    if not same_story and not (a.precise and b.precise and actors_shared(a.report, b.report)):
         return False
     if (
         a.interval is not None
