@@ -140,6 +140,17 @@ export const KINDS = {
   MISC: { ar: "أخرى", en: "other" },
 };
 
+// What a claimed figure counts, as the store names it.
+const WHAT = {
+  killed: { ar: "قتلى", en: "killed" },
+  injured: { ar: "جرحى", en: "injured" },
+  people: { ar: "أشخاص", en: "people" },
+  family: { ar: "عائلات", en: "families" },
+  arrested: { ar: "معتقلون", en: "arrested" },
+  displaced: { ar: "نازحون", en: "displaced" },
+  money: { ar: "مبلغ", en: "money" },
+};
+
 let current = "ar";
 
 export function setLanguage(lang) {
@@ -177,4 +188,8 @@ export function modalityLabel(modality) {
 
 export function kindLabel(kind) {
   return KINDS[kind]?.[current] ?? kind;
+}
+
+export function whatLabel(what) {
+  return WHAT[what]?.[current] ?? what ?? "";
 }

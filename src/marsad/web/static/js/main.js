@@ -45,6 +45,7 @@ function chips() {
   }
 }
 
+// `timeline`: the filters changed (not the period), so the histogram and the map's frame follow.
 async function refresh({ timeline = true } = {}) {
   const mine = ++generation;
   offset = 0;
@@ -59,7 +60,7 @@ async function refresh({ timeline = true } = {}) {
         interval: "auto" }) : null,
     ]);
     if (mine !== generation) return;
-    map.show(places.data);
+    map.show(places.data, { fit: timeline });
     if (buckets) timelineView.set(buckets.data, buckets.interval, state.from ? state : null);
     else timelineView.set(timelineView.sparse, timelineView.interval, state.from ? state : null);
     page = events;

@@ -63,7 +63,8 @@ export class EventMap {
     this.map.attributionControl.addAttribution("Natural Earth");
   }
 
-  show(items) {
+  // `fit`: frame the markers (after a filter changed what is shown, not after a brush).
+  show(items, { fit = false } = {}) {
     this.cluster.clearLayers();
     const markers = [];
     for (const item of items) {
@@ -80,8 +81,8 @@ export class EventMap {
       markers.push(marker);
     }
     this.cluster.addLayers(markers);
-    if (!this.fitted && markers.length) {
-      this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 6 });
+    if ((fit || !this.fitted) && markers.length) {
+      this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 7 });
       this.fitted = true;
     }
   }

@@ -1,7 +1,7 @@
 // The side panel: the event list, one event with its reports, claims and evidence, and one
 // article. Article text and every field derived from it go in as text nodes only.
 import { el, highlighted, replace, safeUrl } from "./dom.js";
-import { kindLabel, language, modalityLabel, t, typeColor, typeLabel } from "./i18n.js";
+import { kindLabel, language, modalityLabel, t, typeColor, typeLabel, whatLabel } from "./i18n.js";
 
 const EVIDENCE_PRIORITY = ["trigger", "figure", "time", "place", "actor", "target", "origin", "destination",
   "source"];
@@ -86,7 +86,7 @@ function claimsTable(claims) {
   return el("table", { class: "claims" },
     el("thead", {}, el("tr", {}, el("th", {}, t("what")), el("th", {}, t("value")), el("th", {}, t("source")))),
     el("tbody", {}, claims.map((c) => el("tr", {},
-      el("td", {}, c.what ?? ""), el("td", { class: "num" }, figure(c)),
+      el("td", {}, whatLabel(c.what)), el("td", { class: "num" }, figure(c)),
       el("td", { dir: "auto" }, c.source ?? "")))));
 }
 
