@@ -17,14 +17,16 @@ unpickles it once and loads its models on first use, then keeps them for every l
 
 from __future__ import annotations
 
+import pickle
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pyspark import RDD, Broadcast, StorageLevel
-from pyspark.sql import SparkSession
-from pyspark.sql.types import StructType
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql.types import ArrayType, BinaryType, StructField, StructType
 
 from marsad.article import Article
 from marsad.ingest.records import RawDocument, ReadFailure
@@ -35,10 +37,18 @@ from marsad.scale.rows import article_row, claim_rows, event_rows, failed_row
 from marsad.scale.schemas import ARTICLES, CLAIMS, EVENTS, FAILED, MERGED
 from marsad.stories.reports import reports_of
 
-#: Tables partitioned by date, in the order they are written.
-TABLES: dict[str, StructType] = {"articles": ARTICLES, "events": EVENTS, "claims": CLAIMS}
-FAILED_TAG = "failed"
-REPORTS_TAG = "reports"
+#: What analysis makes of one document, in one row: the tables below are selected from it in
+#: the JVM, so Python hands every article over once. ``reports`` (pickled, for merging) and
+#: ``failed`` are set only for an article and only for a failure respectively.
+ANALYZED = StructType(
+    [
+        StructField("article", ARTICLES),
+        StructField("events", ArrayType(EVENTS)),
+        StructField("claims", ArrayType(CLAIMS)),
+        StructField("reports", BinaryType()),
+        StructField("failed", FAILED),
+    ]
+)
 #: Failures the result carries by name; the rest are only counted (all are in ``DIR/failed``).
 SHOWN_FAILURES = 20
 #: Keeps files of one busy day to a readable size.
@@ -61,21 +71,21 @@ class JobResult:
 
 
 def analyze_partition(pipeline: Broadcast, docs: Iterable[RawDocument | ReadFailure]) -> Iterator[tuple]:
-    """``(table, row)`` pairs for a partition of documents, with the worker's one pipeline."""
+    """One :data:`ANALYZED` row per document, with the worker's one pipeline."""
     analyzer: Pipeline = pipeline.value
     for doc in docs:
         result = doc if isinstance(doc, ReadFailure) else _analyze(analyzer, doc)
         if isinstance(result, ReadFailure):
-            yield FAILED_TAG, failed_row(result)
+            yield None, [], [], None, failed_row(result)
             continue
         reports = reports_of(result)
-        yield "articles", article_row(result)
-        for row in event_rows(result, reports):
-            yield "events", row
-        for row in claim_rows(result, reports):
-            yield "claims", row
-        for report in reports:
-            yield REPORTS_TAG, report
+        yield (
+            article_row(result),
+            event_rows(result, reports),
+            claim_rows(result, reports),
+            pickle.dumps(reports, protocol=pickle.HIGHEST_PROTOCOL),
+            None,
+        )
 
 
 def _analyze(pipeline: Pipeline, doc: RawDocument) -> Article | ReadFailure:
@@ -100,6 +110,13 @@ def _documents(spark: SparkSession, files: tuple[str, ...], partitions: int) -> 
     return docs.keyBy(lambda doc: doc.origin).partitionBy(partitions, _spread).values()
 
 
+def _write_by_date(frame: DataFrame, partitions: int, path: str) -> None:
+    # One task per date range writes each day's rows: few files, not one per task and day.
+    frame.repartition(partitions, "published").write.partitionBy("published").option(
+        "maxRecordsPerFile", MAX_RECORDS_PER_FILE
+    ).parquet(path)
+
+
 def run_job(
     spark: SparkSession,
     inputs: list[str],
@@ -114,28 +131,29 @@ def run_job(
     listing = list_inputs(spark, inputs)
     n = partitions or max(sc.defaultParallelism, len(listing.files))
     broadcast = sc.broadcast(pipeline)
-    analyzed = _documents(spark, listing.files, n).mapPartitions(
-        lambda docs: analyze_partition(broadcast, docs)
-    )
-    analyzed.persist(StorageLevel.MEMORY_AND_DISK)
+    docs = _documents(spark, listing.files, n)
+    rows = docs.mapPartitions(lambda part: analyze_partition(broadcast, part))
+    analyzed = spark.createDataFrame(rows, ANALYZED, verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for name, schema in TABLES.items():
-            rows = analyzed.filter(lambda item, name=name: item[0] == name).values()
-            # One task per date range writes each day's rows: few files, not one per task and day.
-            frame = spark.createDataFrame(rows, schema, verifySchema=False).repartition(n, "published")
-            frame.write.partitionBy("published").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE).parquet(
-                output.staged(name)
+        articles = analyzed.where(F.col("article").isNotNull()).select("article.*")
+        _write_by_date(articles, n, output.staged("articles"))
+        for name in ("events", "claims"):
+            _write_by_date(
+                analyzed.select(F.explode(name).alias("row")).select("row.*"), n, output.staged(name)
             )
-        reports = analyzed.filter(lambda item: item[0] == REPORTS_TAG).values()
-        spark.createDataFrame(merge_distributed(reports, n), MERGED, verifySchema=False).write.parquet(
-            output.staged("merged")
-        )
-        failed_rows = analyzed.filter(lambda item: item[0] == FAILED_TAG).values()
-        failed_rows = failed_rows.union(sc.parallelize([failed_row(f) for f in listing.failures], 1))
-        failed = spark.createDataFrame(failed_rows, FAILED, verifySchema=False)
-        failed.coalesce(1).sortWithinPartitions("origin").write.json(output.staged("failed"))
-        counts = analyzed.map(lambda item: item[0]).countByValue()
-        shown = tuple(ReadFailure(*row) for row in failed_rows.takeOrdered(SHOWN_FAILURES))
+        reports = analyzed.where(F.col("reports").isNotNull()).select("reports").rdd
+        merged_rows = merge_distributed(reports.flatMap(lambda row: pickle.loads(row[0])), n)
+        spark.createDataFrame(merged_rows, MERGED, verifySchema=False).write.parquet(output.staged("merged"))
+        listed = spark.createDataFrame([failed_row(f) for f in listing.failures], FAILED)
+        failed = analyzed.where(F.col("failed").isNotNull()).select("failed.*").unionByName(listed)
+        failed.coalesce(1).sortWithinPartitions("origin", "reason").write.json(output.staged("failed"))
+        counts = analyzed.select(
+            F.count("article").alias("articles"),
+            F.sum(F.size("events")).alias("events"),
+            F.sum(F.size("claims")).alias("claims"),
+            F.count("failed").alias("failed"),
+        ).first()
+        shown = failed.orderBy("origin", "reason").limit(SHOWN_FAILURES).collect()
         merged = spark.read.schema(MERGED).parquet(output.staged("merged")).count()
         output.commit()
     finally:
@@ -144,12 +162,12 @@ def run_job(
         output.discard()
     return JobResult(
         out=output.target.toString(),
-        articles=counts.get("articles", 0),
-        events=counts.get("events", 0),
-        claims=counts.get("claims", 0),
+        articles=counts["articles"],
+        events=counts["events"] or 0,
+        claims=counts["claims"] or 0,
         merged=merged,
-        failed=counts.get(FAILED_TAG, 0) + len(listing.failures),
-        failures=shown,
+        failed=counts["failed"] + len(listing.failures),
+        failures=tuple(ReadFailure(*row) for row in shown),
     )
 
 
