@@ -13,7 +13,6 @@ the same events in the same order; they only skip work the page does not need:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,39 +62,14 @@ def _merged(
     )
 
 
-def _actors_and_claims(
-    conn: duckdb.DuckDBPyConnection, ids: list[str]
-) -> tuple[dict[str, list[Actor]], dict[str, list[Claim]]]:
-    actors: dict[str, list[Actor]] = defaultdict(list)
-    for a in _dicts(
-        conn.execute("SELECT * FROM event_actors WHERE event = ANY(?) ORDER BY event, idx", [ids])
-    ):
-        actors[a["event"]].append(Actor(a["role"], a["text"], a["canonical_id"], a["canonical_name"]))
-    claims: dict[str, list[Claim]] = defaultdict(list)
-    for c in _dicts(conn.execute("SELECT * FROM claims WHERE event = ANY(?) ORDER BY event, idx", [ids])):
-        claims[c["event"]].append(
-            Claim(
-                c["what"],
-                c["value"],
-                c["low"],
-                c["high"],
-                c["approximate"],
-                c["currency"],
-                c["source"],
-                c["article"],
-            )
-        )
-    return actors, claims
-
-
 def event_summaries(
     conn: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int, offset: int, sort: Sort
 ) -> Page[EventSummary]:
     """The page of events the store's ``events`` gives, without their reports."""
-    where, params = queries._where(f)
-    sql = f"SELECT * FROM events e WHERE {where} ORDER BY {queries._SORTS[sort]} LIMIT ? OFFSET ?"
+    where, params = queries.where_clause(f)
+    sql = f"SELECT * FROM events e WHERE {where} ORDER BY {queries.SORTS[sort]} LIMIT ? OFFSET ?"
     rows = _dicts(conn.execute(sql, [*params, limit, offset]))
-    actors, claims = _actors_and_claims(conn, [r["id"] for r in rows])
+    actors, claims = queries.actors_and_claims(conn, [r["id"] for r in rows])
     data = [
         EventSummary(
             _merged(r, actors[r["id"]], claims[r["id"]]), r["n_reports"], r["n_articles"], r["n_sites"]
@@ -119,5 +93,5 @@ def event_detail(
     made = {a: reports_of(article) for a, article in articles.items()}
     reports = [made[a][i] for a, i in keys if a in made and 0 <= i < len(made[a])]
     reports.sort(key=lambda r: (r.published or date.min, r.article, r.index))
-    actors, claims = _actors_and_claims(conn, [event_id])
+    actors, claims = queries.actors_and_claims(conn, [event_id])
     return _merged(rows[0], actors[event_id], claims[event_id], tuple(reports)), articles

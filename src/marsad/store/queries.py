@@ -27,7 +27,7 @@ BBox = tuple[float, float, float, float]  # west, south, east, north
 Sort = Literal["date", "-date", "reports", "-reports"]
 Interval = Literal["day", "week"]
 
-_SORTS = {
+SORTS = {
     "date": "coalesce(e.date_from, e.first_published) ASC NULLS LAST, e.id",
     "-date": "coalesce(e.date_from, e.first_published) DESC NULLS LAST, e.id",
     "reports": "e.n_reports ASC, e.id",
@@ -150,7 +150,7 @@ def search_words(text: str) -> list[str]:
     return [stem(w) for w in search_key(text).split()]
 
 
-def _where(f: EventFilter) -> tuple[str, list]:
+def where_clause(f: EventFilter) -> tuple[str, list]:
     clauses, params = ["true"], []
     if f.date_from is not None:
         clauses.append("coalesce(e.date_to, e.first_published) >= ?")
@@ -205,7 +205,7 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
-    where, params = _where(f or EventFilter())
+    where, params = where_clause(f or EventFilter())
     return int(scalar(conn, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
 
 
@@ -248,12 +248,10 @@ def _full_reports(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
     return reports
 
 
-def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict], *, full: bool = False) -> list[MergedEvent]:
-    """Merged events with their reports, actors and claims, for the given ``events`` rows."""
-    if not rows:
-        return []
-    ids = [r["id"] for r in rows]
-    reports = _full_reports(conn, ids) if full else _light_reports(conn, ids)
+def actors_and_claims(
+    conn: duckdb.DuckDBPyConnection, ids: list[str]
+) -> tuple[dict[str, list[Actor]], dict[str, list[Claim]]]:
+    """The actors and claims of the given merged events, by event id, in stored order."""
     actors: dict[str, list[Actor]] = defaultdict(list)
     for a in _dicts(
         conn.execute("SELECT * FROM event_actors WHERE event = ANY(?) ORDER BY event, idx", [ids])
@@ -273,6 +271,16 @@ def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict], *, full: bool =
                 c["article"],
             )
         )
+    return actors, claims
+
+
+def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict], *, full: bool = False) -> list[MergedEvent]:
+    """Merged events with their reports, actors and claims, for the given ``events`` rows."""
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    reports = _full_reports(conn, ids) if full else _light_reports(conn, ids)
+    actors, claims = actors_and_claims(conn, ids)
     out = []
     for r in rows:
         place = None
@@ -310,10 +318,10 @@ def events(
     """One page of merged events, each with all its reports, actors and claims (each report
     without its own actors and figures: :func:`event` has those)."""
     f = f or EventFilter()
-    where, params = _where(f)
+    where, params = where_clause(f)
     rows = _dicts(
         conn.execute(
-            f"SELECT * FROM events e WHERE {where} ORDER BY {_SORTS[sort]} LIMIT ? OFFSET ?",
+            f"SELECT * FROM events e WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     )
@@ -324,11 +332,11 @@ def iter_events(
     conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, sort: Sort = "date", batch: int = 500
 ) -> Iterator[MergedEvent]:
     """Every matching event, a batch of rows at a time (for exports)."""
-    where, params = _where(f or EventFilter())
+    where, params = where_clause(f or EventFilter())
     ids = [
         r[0]
         for r in conn.execute(
-            f"SELECT e.id FROM events e WHERE {where} ORDER BY {_SORTS[sort]}", params
+            f"SELECT e.id FROM events e WHERE {where} ORDER BY {SORTS[sort]}", params
         ).fetchall()
     ]
     for start in range(0, len(ids), batch):
@@ -401,7 +409,7 @@ def places(
     conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int = 100
 ) -> list[PlaceCount]:
     """Event places with how many events and reports each has, most events first."""
-    where, params = _where(f or EventFilter())
+    where, params = where_clause(f or EventFilter())
     sql = f"""
         SELECT e.place_name, e.geonameid, e.country, any_value(e.lat), any_value(e.lon), any_value(e.level),
                count(*) AS events, sum(e.n_reports) AS reports
@@ -413,7 +421,7 @@ def places(
 
 def map_cells(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[MapCell]:
     """Events per type and place, for a map: only places with coordinates."""
-    where, params = _where(f or EventFilter())
+    where, params = where_clause(f or EventFilter())
     sql = f"""
         SELECT e.type, e.place_name, e.geonameid, e.country, any_value(e.lat), any_value(e.lon),
                any_value(e.level), count(*) AS events, sum(e.n_reports) AS reports
@@ -427,7 +435,7 @@ def actors(
     conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int = 100
 ) -> list[ActorCount]:
     """Named actors (canonical where known, else as written) with their event counts."""
-    where, params = _where(f or EventFilter())
+    where, params = where_clause(f or EventFilter())
     sql = f"""
         SELECT coalesce(a.canonical_name, a.text) AS name, a.canonical_id,
                count(DISTINCT e.id) AS events, sum(e.n_reports) AS reports
@@ -442,7 +450,7 @@ def counts_by_time(
     conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, interval: Interval = "day"
 ) -> list[TimeCount]:
     """Events per day or ISO week (by the start of the event's interval)."""
-    where, params = _where(f or EventFilter())
+    where, params = where_clause(f or EventFilter())
     unit = {"day": "day", "week": "week"}[interval]
     sql = f"""
         SELECT CAST(date_trunc('{unit}', coalesce(e.date_from, e.first_published)) AS DATE) AS bucket,
