@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import socket
 import statistics
 import subprocess
@@ -31,7 +30,7 @@ from rich.table import Table
 
 from marsad.ingest.read import read_paths
 from marsad.pipeline import Pipeline
-from marsad.settings import Settings
+from marsad.settings import Settings, shared_data_dir
 from marsad.store import reading
 from marsad.store.ingest import Ingest
 from marsad.store.queries import stats
@@ -46,7 +45,7 @@ SERVE = (
 
 
 def corpus() -> Path | None:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    shared = shared_data_dir(REPO)
     path = shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
     return path if path.is_file() else None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import resource
 import tempfile
 import time
@@ -22,12 +21,13 @@ from marsad.article import Article
 from marsad.geo import load_gazetteer, resolve_places
 from marsad.geo.build import build_gazetteer
 from marsad.geo.gazetteer import save_gazetteer
+from marsad.settings import shared_data_dir
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def corpus_path() -> Path:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    shared = shared_data_dir(REPO)
     return shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
 
 

@@ -10,30 +10,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from marsad.settings import shared_data_dir
+
 REPO = Path(__file__).resolve().parent.parent
 
-# Runs `marsad tag` as the installed command does; falls back to the NER commands alone
-# while the main app does not register them yet.
-TAG_SCRIPT = """
-import sys, typer
-from marsad.cli.main import app
-if not any(c.name == "tag" for c in app.registered_commands):
-    from marsad.cli.ner import register
-    register(app)
-sys.argv = ["marsad", "tag", sys.argv[1]]
-app()
-"""
+# The installed `marsad` command beside this interpreter, timed as a user would run it.
+MARSAD = Path(sys.executable).parent / "marsad"
 
 
 def shared() -> Path:
-    return Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    return shared_data_dir(REPO)
 
 
 def aqmar_tag(tag: str) -> str:
@@ -75,7 +67,7 @@ def main() -> None:
     n_tokens = sum(map(len, test))
     best = min(_timed(model.tag, test) for _ in range(3))
     tag_file = data / "anercorp" / "test.conll"
-    wall = min(_wall([sys.executable, "-c", TAG_SCRIPT, str(tag_file)]) for _ in range(3))
+    wall = min(_wall([str(MARSAD), "tag", str(tag_file)]) for _ in range(3))
     speed = {
         "load_seconds": round(load_seconds, 2),
         "tokens_per_second": round(n_tokens / best),

@@ -8,7 +8,6 @@ Runs on the shared ant_news_ar corpus when it is beside the repository (or at
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import time
 from itertools import islice
@@ -25,14 +24,14 @@ from marsad.nlp.segment import segment
 from marsad.nlp.sentences import split_sentences
 from marsad.nlp.tokens import Clitics
 from marsad.nlp.vocabulary import load_vocabulary
-from marsad.settings import Settings
+from marsad.settings import Settings, shared_data_dir
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "src" / "marsad" / "data" / "samples"
 
 
 def corpus() -> Path:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    shared = shared_data_dir(REPO)
     path = shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
     return path if path.is_file() else SAMPLES
 

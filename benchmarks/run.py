@@ -39,7 +39,7 @@ from marsad.clean.article import make_article
 from marsad.ingest.read import read_paths
 from marsad.ingest.records import RawDocument
 from marsad.pipeline import STAGE_NAMES, Pipeline, Stage
-from marsad.settings import Settings
+from marsad.settings import Settings, shared_data_dir
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "src" / "marsad" / "data" / "samples"
@@ -50,7 +50,7 @@ GOALS = {"articles/s, one core": 100.0, "Spark 2 cores / 1 core": 1.7, "memory p
 
 
 def corpus() -> Path:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    shared = shared_data_dir(REPO)
     path = shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
     return path if path.is_file() else SAMPLES
 

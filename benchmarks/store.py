@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import random
 import resource
 import statistics
@@ -29,7 +28,7 @@ from rich.table import Table
 from marsad.ingest.read import read_paths
 from marsad.nlp.normalize import normalize_text
 from marsad.pipeline import Pipeline
-from marsad.settings import Settings
+from marsad.settings import Settings, shared_data_dir
 from marsad.store.connection import reading
 from marsad.store.derive import refresh
 from marsad.store.ingest import Ingest
@@ -51,7 +50,7 @@ GOLD = REPO / "tests" / "stories" / "gold_stories.json"
 
 
 def corpus() -> Path:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    shared = shared_data_dir(REPO)
     return shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
 
 

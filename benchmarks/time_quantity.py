@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import resource
 import time
 from datetime import date
@@ -18,13 +17,14 @@ from pathlib import Path
 
 from marsad.article import Article
 from marsad.quantity import extract_quantities, load_quantity_rules
+from marsad.settings import shared_data_dir
 from marsad.time import load_time_rules, resolve_times
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def corpus_path() -> Path:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    shared = shared_data_dir(REPO)
     return shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from marsad import settings
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def shared_data_dir() -> Path:
     """The shared data sets: ``$MARSAD_SHARED_DATA``, else ``../shared/data`` beside the repo."""
-    return Path(os.environ.get("MARSAD_SHARED_DATA", REPO.parent / "shared" / "data"))
+    return settings.shared_data_dir(REPO)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,3 +33,11 @@ class Settings:
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
+
+
+def shared_data_dir(repo: Path | None = None) -> Path:
+    """The evaluation and training data sets: ``$MARSAD_SHARED_DATA``, else ``shared/data``
+    beside ``repo`` (by default the working folder, so ``../shared/data``)."""
+    if env := os.environ.get("MARSAD_SHARED_DATA"):
+        return Path(env)
+    return (repo or Path.cwd()).parent / "shared" / "data"

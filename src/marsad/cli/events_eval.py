@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -23,13 +22,14 @@ from typing import Annotated
 import typer
 
 from marsad.article import Article
+from marsad.settings import shared_data_dir
 
 _REPO = Path(__file__).resolve().parents[3]
 _GOLD = _REPO / "tests" / "events" / "gold"
 
 
 def _shared_data() -> Path:
-    return Path(os.environ.get("MARSAD_SHARED_DATA", _REPO.parent / "shared" / "data"))
+    return shared_data_dir(_REPO)
 
 
 def _require(path: Path, what: str) -> Path:

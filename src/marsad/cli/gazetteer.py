@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +12,7 @@ import typer
 from marsad.geo.build import build_gazetteer, dumps_counts
 from marsad.geo.dump import DumpError, import_geonames
 from marsad.geo.gazetteer import default_index_path, load_gazetteer, save_gazetteer
+from marsad.settings import shared_data_dir
 
 IndexOption = Annotated[
     Path | None, typer.Option("--index", help="Index file (default: the user cache directory).")
@@ -20,7 +20,7 @@ IndexOption = Annotated[
 
 
 def _default_corpus() -> Path:
-    shared = Path(os.environ.get("MARSAD_SHARED_DATA", Path("..") / "shared" / "data"))
+    shared = shared_data_dir()
     return shared / "ant_news_ar" / "ant_news_ar.jsonl.gz"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,7 @@ import typer
 from marsad.nlp.ner import evaluate, format_scores, load_ner_model, read_conll, train_ner
 from marsad.nlp.ner.clusters import build_clusters, corpus_sentences
 from marsad.nlp.ner.model import CLUSTERS_FILE, shipped_model_dir
+from marsad.settings import shared_data_dir
 
 ModelOption = Annotated[
     Path | None, typer.Option("--model", help="Model directory (default: the one shipped with marsad).")
@@ -23,7 +23,7 @@ ConllArgument = Annotated[
 
 
 def _default_data() -> Path:
-    return Path(os.environ.get("MARSAD_SHARED_DATA", "../shared/data")) / "anercorp"
+    return shared_data_dir() / "anercorp"
 
 
 def train_ner_command(

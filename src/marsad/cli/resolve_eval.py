@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from marsad.settings import shared_data_dir
 
 _REPO = Path(__file__).resolve().parents[3]
 _TIME_GOLD = _REPO / "tests" / "time" / "gold_ant_dev.json"
@@ -15,7 +16,7 @@ _QUANTITY_GOLD = _REPO / "tests" / "quantity" / "gold_ant_dev.json"
 
 
 def _shared_data() -> Path:
-    return Path(os.environ.get("MARSAD_SHARED_DATA", _REPO.parent / "shared" / "data"))
+    return shared_data_dir(_REPO)
 
 
 def _require(path: Path, what: str) -> Path:
