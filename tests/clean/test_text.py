@@ -34,3 +34,15 @@ def test_nfc_and_spelling_kept():
 def test_clean_is_idempotent(text):
     once, _ = clean_text(text)
     assert clean_text(once)[0] == once
+
+
+def test_broken_decoding_leftovers_removed():
+    text, _ = clean_text("قال\x00 الوزير\ufffd\x1b إن\r\nالوضع\x85خطير")
+    assert text == "قال الوزير إن\nالوضع\nخطير"
+
+
+def test_empty_and_huge_input():
+    assert clean_text("") == ("", 0)
+    assert clean_text("\n \t\n")[0] == ""
+    line = "قتل خمسة أشخاص في إدلب. " * 200_000  # a 4.8 MB single line
+    assert clean_text(line)[0] == line.strip()

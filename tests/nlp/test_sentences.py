@@ -48,3 +48,15 @@ def test_sentences_are_ordered_trimmed_and_cover_all_words(text):
         assert text[pos : s.start].strip() == ""
         pos = s.end
     assert text[pos:].strip() == ""
+
+
+def test_huge_line_with_an_unclosed_quote_is_split_in_linear_time():
+    # 2 MB on one line: an opening quote never closed, then a hundred thousand sentences.
+    text = "«" + "قتل خمسة أشخاص في إدلب. " * 100_000
+    sentences = split_sentences(text)
+    assert len(sentences) > 90_000
+    assert all(text[s.end - 1] == "." for s in sentences)
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split_sentences("") == [] and split_sentences(" \n\t\n") == []

@@ -67,3 +67,18 @@ def test_offsets_valid(text):
     for t in tokenize(text, clitics):
         assert 0 <= t.start <= t.stem_start <= t.stem_end <= t.end <= len(text)
         assert text[t.start : t.end].strip() == text[t.start : t.end] != ""
+
+
+def test_huge_word_and_empty_text(clitics):
+    assert tokenize("", clitics) == []
+    word = "والجيش" * 200_000  # 1.2 MB without a space: one token, offsets intact
+    [token] = tokenize(word, clitics)
+    assert (token.start, token.end) == (0, len(word))
+    assert token.start <= token.stem_start <= token.stem_end <= token.end
+
+
+def test_mis_decoded_text_yields_tokens_with_valid_offsets(clitics):
+    # Arabic read as Latin-1 (mojibake) and replacement characters: no crash, offsets valid.
+    text = "قتل خمسة في إدلب".encode().decode("latin-1") + " \ufffd\ufffd حلب"
+    for t in tokenize(text, clitics):
+        assert 0 <= t.start <= t.stem_start <= t.stem_end <= t.end <= len(text)

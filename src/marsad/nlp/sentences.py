@@ -48,9 +48,11 @@ def _is_abbreviation(text: str, start: int, period: int) -> bool:
 
 
 def _inside_quote(text: str, start: int, end: int) -> bool:
+    if end - start >= _MAX_QUOTE:  # checked first: counting a long stretch at every stop is quadratic
+        return False
     piece = text[start:end]
     opened = sum(piece.count(q) for q in _OPENING) - sum(piece.count(q) for q in _CLOSING)
-    return opened > 0 and end - start < _MAX_QUOTE
+    return opened > 0
 
 
 def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
