@@ -176,9 +176,17 @@ def test_export_usage_errors_and_a_missing_database(stored, tmp_path):
     assert missing.exit_code == 1 and "no database here yet" in missing.stderr
 
 
+# The ingest command, with a pause after each committed batch so that the test can
+# see a partly stored run and kill it there, however fast the machine is.
 CLI = """
-import sys, typer
+import sys, time, typer
 from marsad.cli.store import register
+from marsad.store.ingest import Ingest
+_flush = Ingest.flush
+def _slow_flush(self):
+    _flush(self)
+    time.sleep(0.2)
+Ingest.flush = _slow_flush
 app = typer.Typer()
 register(app)
 @app.callback()
