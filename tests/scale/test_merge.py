@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 pytest.importorskip("pyspark")
 
-from marsad.scale.merge import block_key, block_partition, merge_block
+from marsad.scale.merge import block_key, block_partition, merge_distributed, seam_key
+from marsad.scale.rows import merged_row
 from marsad.stories.merge import merge_reports
-from marsad.stories.reports import PlaceRef, Report
+from marsad.stories.reports import Actor, PlaceRef, Report
 
 IDLIB = PlaceRef("إدلب", "city", 169389, "SY", 35.93, 36.63)
 KAFRANBEL = PlaceRef("كفرنبل", "town", 168661, "SY", 35.61, 36.56)
@@ -53,9 +55,36 @@ def test_an_undated_report_blocks_by_the_week_the_merger_gives_it():
     assert block_key(report("b", day=None)) == "ASSAULT|SY|-"
 
 
-def test_a_block_merges_as_the_merger_does():
-    reports = [report("a"), report("b", place=KAFRANBEL), report("c", type_="PROTEST")]
-    assert [row[0] for row in merge_block(reports)] == [event.id for event in merge_reports(reports)]
+def test_seams_of_each_parity_that_an_event_comes_within_reach_of():
+    (sunday,) = merge_reports([report("a", day=date(2019, 5, 12))])  # end of week 19
+    assert seam_key(sunday, 0) == "ASSAULT|SY|2019-05-13"  # the Monday of week 20
+    assert seam_key(sunday, 1) is None
+    (wednesday,) = merge_reports([report("b", day=date(2019, 5, 8))])
+    assert seam_key(wednesday, 0) is None and seam_key(wednesday, 1) is None
+    (monday,) = merge_reports([report("c", day=date(2019, 5, 13))])
+    assert seam_key(monday, 0) == "ASSAULT|SY|2019-05-13"
+
+
+def test_reports_across_week_boundaries_merge_as_the_merger_merges_them_all(spark):
+    def stated(article: str, day: date, place=KAFRANBEL, type_: str = "ASSAULT") -> Report:
+        # Reports from different articles merge only when precise and sharing an actor.
+        plain = report(article, type_=type_, place=place, day=day)
+        return replace(plain, time_stated=True, actors=(Actor("actor", "الطيران الروسي", "ru-air"),))
+
+    reports = [
+        stated("a", date(2019, 5, 11)),  # Saturday, week 19
+        stated("b", date(2019, 5, 12)),  # Sunday, week 19
+        stated("c", date(2019, 5, 13)),  # Monday, week 20
+        stated("d", date(2019, 5, 19)),  # Sunday, week 20
+        stated("e", date(2019, 5, 20)),  # Monday, week 21
+        stated("f", date(2019, 5, 16)),  # Thursday, far from both seams
+        stated("g", date(2019, 5, 13), type_="PROTEST"),
+        stated("h", date(2019, 5, 13), place=PlaceRef("الرقة", "city", 163915, "SY", 35.95, 39.01)),
+    ]
+    expected = merge_reports(reports)
+    assert len(expected) < len(reports) - 1  # the test means something: the merger joins across weeks
+    got = merge_distributed(spark.sparkContext.parallelize(reports, 3), 2).collect()
+    assert sorted(got) == sorted(merged_row(e) for e in expected)
 
 
 def test_partition_hash_is_the_same_in_every_process():
