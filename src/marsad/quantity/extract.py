@@ -29,6 +29,7 @@ from marsad.article import Article, Quantity
 from marsad.nlp.normalize import Normalized, normalize
 from marsad.quantity import lexicon as lx
 from marsad.quantity.numbers import DIGITS, NUMBER, NUMBER_WORDS, parse_digits, parse_number
+from marsad.quantity.scan import KeyGate, alternation, matches_near
 from marsad.time.lexicon import GREGORIAN_MONTHS
 
 STAGE = "quantity"
@@ -42,7 +43,7 @@ class QuantitySettings:
 
 
 def _alt(words) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    return alternation(words)
 
 
 def _phrases(table: dict[str, str]) -> dict[str, str]:
@@ -70,12 +71,16 @@ class QuantityRules:
     """The compiled patterns of the stage (about 0.1 s to build, so built once by the caller).
 
     ``gate`` finds digits and the words a quantity hinges on (number words, vague amounts,
-    duals): the full pattern only runs in windows around them.
+    duals): the full pattern is only tried at the word starts shortly before them.
     """
 
     quantity: re.Pattern
     month_after: re.Pattern
-    gate: re.Pattern
+    gate: KeyGate
+
+
+# Clitics a number word may carry (وثلاثة، بالعشرات); "ولست" ("and I am not") is no six.
+_GATE_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "ولل"))
 
 
 def load_quantity_rules() -> QuantityRules:
@@ -99,7 +104,7 @@ def load_quantity_rules() -> QuantityRules:
     keys = {
         w for words in (NUMBER_WORDS, lx.VAGUE, lx.FEW, lx.DUALS) for phrase in words for w in phrase.split()
     }
-    gate = re.compile(rf"\d|(?<![^\W\d_])(?:[وفبل]|ال|وال|بال)?(?:{_alt(keys)}){_E}")
+    gate = KeyGate(dict.fromkeys(keys, 1), word_end=True, prefixes=_GATE_PREFIXES, digits=((r"\d+", 1),))
     return QuantityRules(quantity, month_after, gate)
 
 
@@ -131,22 +136,14 @@ def extract_quantities(
     return article.with_layers(quantities=tuple(found))
 
 
-_SPACE_RE = re.compile(r"\s|$")
-_WINDOW_BEFORE, _WINDOW_AFTER = 40, 80
+# How far before its number a quantity may begin: a clitic and a bound ("وما لا يزيد على").
+_REACH = 40
 
 
 def _matches(rules: QuantityRules, text: str):
-    """The pattern's matches in windows around digits and number words."""
-    windows: list[list[int]] = []
-    for tok in rules.gate.finditer(text):
-        start = max(0, tok.start() - _WINDOW_BEFORE)
-        end = _SPACE_RE.search(text, min(len(text), tok.end() + _WINDOW_AFTER)).start()
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from rules.quantity.finditer(text, start, end)
+    """The pattern's matches that begin shortly before digits and number words."""
+    starts = rules.gate.hits(text).get(1)
+    return matches_near(rules.quantity, text, starts, _REACH) if starts else ()
 
 
 def _number(text: str | None) -> int | float | None:

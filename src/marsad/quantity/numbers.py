@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from marsad.quantity.scan import alternation
+
 # Words for 1-10 in every gender and case form; ة may be written ه.
 _UNITS = {
     "صفر": 0, "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
@@ -39,7 +41,7 @@ _HUNDRED_DUALS = ("ميتان", "ميتين", "ميتا", "ميتي", "مايت�
 
 
 def _alt(words) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    return alternation(words)
 
 
 def _ta(words) -> set[str]:

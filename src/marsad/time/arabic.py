@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from marsad.quantity.lexicon import CURRENCY_NOUNS, UNIT_OF
 from marsad.quantity.numbers import NUMBER, parse_number
+from marsad.quantity.scan import alternation
 from marsad.time import calendar as cal
 from marsad.time import lexicon as lx
 from marsad.time.calendar import Interval, InvalidDate
@@ -25,7 +26,7 @@ class NeedsPublished(LookupError):
 
 
 def _alt(words) -> str:
-    return "|".join(sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True))
+    return alternation(words, space=r"\s+")
 
 
 _ORDINALS = (
@@ -410,12 +411,19 @@ CENTURIES = {"الماضي": 20, "العشرين": 20, "التاسع عشر": 19
 
 Resolver = Callable[[re.Match, object], Interval | None]
 
+#: How many characters before its key word a family's match may begin: a clitic (وقبل), the
+#: prefix (وخلال أواخر شهر), then the family's own words (هذا، يوم، منتصف ليل، ما بين).
+REACH = {"ago": 4, "decade": 30, "numeric": 30, "relative": 35, "season": 40, "weekday": 45, "year": 45,
+         "deictic": 50}  # fmt: skip
+DEFAULT_REACH = 60
 
-def families() -> list[tuple[str, str, str, Resolver]]:
+
+def families() -> list[tuple[str, tuple[str, ...] | str, str, Resolver]]:
     """(name, gate, pattern, resolver) for every Arabic family.
 
-    The gate is a cheap pattern for the family's key word; the full pattern only runs in a
-    window around each gate hit, which keeps the stage fast on long articles.
+    The gate names what every match holds: key words (found by :class:`~marsad.time.scan.KeyGate`
+    where they begin a word, clitics aside) or a digit pattern. The full pattern is only tried
+    shortly before them, which keeps the stage fast on long articles.
     """
     day = rf"(?:ال)?\d{{1,2}}|{_alt(DAY_ORDINALS)}"
     absolute = (
@@ -474,18 +482,22 @@ def families() -> list[tuple[str, str, str, Resolver]]:
     )
     from marsad.time.periods import decade_or_century, hijri_date, season
 
-    months = _alt(m for m in lx.GREGORIAN_MONTHS if m != "اب")
+    first = sorted({name.split()[0] for name in lx.GREGORIAN_MONTHS})
+    hijri_keys = sorted(
+        {name.split()[-1] if name.startswith("ذ") else name.split()[0] for name in lx.HIJRI_MONTHS}
+    )
+    weekdays = ("اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعة", "جمعه", "سبت", "احد")
     return [
-        ("absolute", rf"{months}|(?<!\w)اب(?!\w)", absolute, _absolute),
+        ("absolute", tuple(first), absolute, _absolute),
         ("numeric", r"\d[/.\-]\d", numeric, _numeric),
-        ("day_of_month", "الجاري|الحالي|الشهر", day_of_month, _day_of_month),
-        ("hijri", _HMONTH, hijri, hijri_date),
-        ("ago", "قبل|منذ", ago, _ago),
-        ("recent", "الماضي|الاخير|المقبل|القادم|المنصرم|الفايت", recent, _recent),
-        ("season", "ربيع|صيف|خريف|شتاء", season_source, season),
-        ("decade", "ينيات|القرن", decade, decade_or_century),
+        ("day_of_month", ("الجاري", "الحالي", "الشهر"), day_of_month, _day_of_month),
+        ("hijri", tuple(hijri_keys), hijri, hijri_date),
+        ("ago", ("قبل", "منذ"), ago, _ago),
+        ("recent", ("الماضي", "الاخير", "المقبل", "القادم", "المنصرم", "الفايت"), recent, _recent),
+        ("season", ("ربيع", "صيف", "خريف", "شتاء"), season_source, season),
+        ("decade", (*DECADES, "القرن"), decade, decade_or_century),
         ("year", r"\d{4}", year, _year),
-        ("relative", "اسبوع|شهر|عام|سنة", relative, _relative_period),
-        ("deictic", "امس|اليوم|غد|الليلة|البارحة", deictic, _deictic),
-        ("weekday", "اثنين|ثلاثاء|اربعاء|خميس|جمعة|جمعه|سبت|احد", weekday, _weekday_expr),
+        ("relative", ("اسبوع", "شهر", "عام", "سنة"), relative, _relative_period),
+        ("deictic", ("امس", "اليوم", "غد", "الليلة", "البارحة"), deictic, _deictic),
+        ("weekday", weekdays, weekday, _weekday_expr),
     ]

@@ -32,6 +32,7 @@ from functools import cache
 
 from marsad.article import Article, TimeExpr
 from marsad.nlp.normalize import Normalized, normalize
+from marsad.quantity.scan import KeyGate, matches_near
 from marsad.time import arabic, english
 from marsad.time.arabic import NeedsPublished, Resolver
 from marsad.time.calendar import InvalidDate
@@ -49,19 +50,40 @@ class TimeSettings:
 
 @dataclass(frozen=True, slots=True)
 class TimeRules:
-    """Compiled families: (name, pattern, resolver); built by :func:`load_time_rules`."""
+    """Compiled families (name, gate bit, pattern, resolver) and the gate that finds their key
+    words; built by :func:`load_time_rules`. English families share one gate pattern.
+    """
 
-    arabic: tuple[tuple[str, re.Pattern, re.Pattern, Resolver], ...]
-    english: tuple[tuple[str, re.Pattern, re.Pattern, Resolver], ...]
+    arabic: tuple[tuple[str, int, re.Pattern, Resolver], ...]
+    english: tuple[tuple[str, int, re.Pattern, Resolver], ...]
+    gate: KeyGate
+    english_gate: re.Pattern
+
+
+_ENGLISH_BIT = 1 << 31
 
 
 def load_time_rules() -> TimeRules:
-    """Compile every family's pattern (a fraction of a second: do it once, pass it down)."""
-
-    def build(fams):
-        return tuple((name, re.compile(gate), re.compile(source), fn) for name, gate, source, fn in fams)
-
-    return TimeRules(build(arabic.families()), build(english.families()))
+    """Compile every family's pattern and the key-word gate (a fraction of a second: do it
+    once, pass it down)."""
+    families, keys, digits = [], {}, []
+    for i, (name, gate, source, fn) in enumerate(arabic.families()):
+        bit = 1 << i
+        if isinstance(gate, str):
+            digits.append((gate, bit))
+        else:
+            for key in gate:
+                keys[key] = keys.get(key, 0) | bit
+        families.append((name, bit, re.compile(source), fn))
+    english_families = tuple(
+        (name, _ENGLISH_BIT, re.compile(source), fn) for name, _gate, source, fn in english.families()
+    )
+    return TimeRules(
+        tuple(families),
+        english_families,
+        KeyGate(keys, whole=frozenset({"اب"}), digits=digits),
+        re.compile(english.GATE),
+    )
 
 
 @cache
@@ -92,14 +114,19 @@ def resolve_times(
     settings = settings or TimeSettings()
     norm = normalize(article.text)
     ctx = _Context(article.published, norm)
+    hits = rules.gate.hits(norm.text)
     families = rules.arabic
     if settings.english and _LATIN_RE.search(norm.text):
         families += rules.english
+        hits[_ENGLISH_BIT] = [m.start() for m in rules.english_gate.finditer(norm.text)]
     candidates: list[tuple[int, int, date, date]] = []
     unresolved: list[str] = []
     invalid: list[str] = []
-    for _name, gate, pattern, resolve in families:
-        for m in _matches(gate, pattern, norm.text):
+    for name, bit, pattern, resolve in families:
+        starts = hits.get(bit)
+        if not starts:
+            continue
+        for m in matches_near(pattern, norm.text, starts, arabic.REACH.get(name, arabic.DEFAULT_REACH)):
             start = min(m.start(g) for g in ("since", "during", "part", "core") if _has(m, g))
             try:
                 interval = resolve(m, ctx)
@@ -131,24 +158,6 @@ def resolve_times(
     for message in invalid[:5]:
         out = out.with_error("invalid_date", STAGE, f"not a calendar date: {message}")
     return out
-
-
-_WINDOW_BEFORE, _WINDOW_AFTER = 60, 80
-_SPACE_RE = re.compile(r"\s|$")
-
-
-def _matches(gate: re.Pattern, pattern: re.Pattern, text: str):
-    """The pattern's matches in windows around the gate's hits, each window ending at a space."""
-    windows: list[list[int]] = []
-    for hit in gate.finditer(text):
-        start = max(0, hit.start() - _WINDOW_BEFORE)
-        end = _SPACE_RE.search(text, min(len(text), hit.end() + _WINDOW_AFTER)).start()
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
 
 
 def _has(m: re.Match, group: str) -> bool:
