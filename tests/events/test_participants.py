@@ -53,3 +53,39 @@ def test_participant_linked_to_entity(run):
     (event,) = article.events
     actor = next(p for p in event.participants if p.role == "actor")
     assert actor.entity == "e1"
+
+
+def test_a_town_is_where_an_attack_happened_not_who_attacked(run):
+    text = "قتل 12 مدنيا في غارات جوية استهدفت بلدة كفرنبل في ريف إدلب."
+    places = [("كفرنبل", "Kafr Nabl", "town"), ("ريف إدلب", "Idlib countryside", "region")]
+    article = run(text, places=places, entities=[("كفرنبل", "LOC")])
+    (event,) = article.events
+    assert "actor" not in roles(article, event)
+    assert event.place == 0
+
+
+def test_a_country_may_act_as_a_state(run):
+    text = "قصفت تركيا مواقع المسلحين."
+    article = run(text, places=[("تركيا", "Turkey", "country")], entities=[("تركيا", "GPE")])
+    assert roles(article, article.events[0])["actor"] == "تركيا"
+
+
+def test_the_object_after_a_definite_subject_is_not_part_of_it(run):
+    article = run("قصفت الطائرات بلدة كفرنبل أمس.")
+    assert roles(article, article.events[0]) == {"actor": "الطائرات", "target": "بلدة كفرنبل"}
+
+
+def test_a_doer_named_after_a_passive_verb(run):
+    article = run("قتل أحد عناصر الشرطة بنيران مسلحين مجهولين وسط المدينة.")
+    assert roles(article, article.events[0]) == {"target": "أحد عناصر الشرطة", "actor": "مسلحين مجهولين"}
+
+
+def test_the_subject_of_a_relative_clause_is_the_noun_it_describes(run):
+    article = run("تواصلت المواجهات مع مجموعات من المواطنين الغاضبين، الذين يحتجون على مقتل شاب.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "مجموعات من المواطنين الغاضبين"
+
+
+def test_a_force_of_the_police_is_one_phrase(run):
+    article = run("قالت مصادر إن قوة من الشرطة العراقية اعتدت على المصلين بالضرب.")
+    assert roles(article, article.events[0])["actor"] == "قوة من الشرطة العراقية"

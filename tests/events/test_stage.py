@@ -164,7 +164,27 @@ def test_a_dateline_is_the_place_only_of_an_article_without_other_places(run):
         ("صعدة", "Saada", "city"),
     ]
     article = run(cnn, places=places)
-    assert [e.place for e in article.events] == [2, None]
+    assert [e.place for e in article.events] == [2, 2]  # the protest: the place last named
     beirut = "بيروت (رويترز) - تظاهر الآلاف أمس احتجاجا على الغلاء."
     (event,) = run(beirut, places=[("بيروت", "Beirut", "city")]).events
     assert event.place == 0
+
+
+def test_a_sentence_without_a_place_takes_the_place_named_just_before(run):
+    text = "قصفت الطائرات بلدة كفرنبل أمس. وفي اليوم نفسه اعتقلت قوات الأمن عشرين شخصا."
+    article = run(text, places=[("كفرنبل", "Kafr Nabl", "town")])
+    assert [(e.type, e.place) for e in article.events] == [("ASSAULT", 0), ("COERCE", 0)]
+
+
+def test_a_place_next_to_another_event_word_is_that_events(run):
+    text = "تظاهر الآلاف في مدينة برشلونة احتجاجا على اعتقال رئيس الإقليم في ألمانيا."
+    places = [("برشلونة", "Barcelona", "city"), ("ألمانيا", "Germany", "country")]
+    article = run(text, places=places)
+    assert {e.type: e.place for e in article.events} == {"PROTEST": 0, "COERCE": 1}
+
+
+def test_the_speakers_whereabouts_are_not_the_place_of_what_he_tells(run):
+    text = "وقال مسؤول في بلدية حلب إن القصف أصاب سوقا في بلدة الأتارب."
+    places = [("حلب", "Aleppo", "city"), ("الأتارب", "Atarib", "town")]
+    article = run(text, places=places, entities=[("مسؤول في بلدية حلب", "PER")])
+    assert [(e.type, e.place) for e in article.events] == [("ASSAULT", 1)]

@@ -33,6 +33,7 @@ PEOPLE_UNITS = frozenset(
 _DATELINE_RE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—ـ:(]")
 _DATELINE_REACH = 80
 _CASUALTY_REACH = 3
+_PLACE_SENTENCES_BACK = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +62,45 @@ def _chars(v: View, first: int, end: int) -> tuple[int, int]:
     return v.tokens[first].start, v.tokens[end - 1].end
 
 
-def choose_place(
-    v: View, places: Sequence[Place], m: Mention, *, exclude: frozenset[int], dateline: int | None
-) -> tuple[int | None, bool]:
-    """The index of the event's place, and whether it came from the event's own sentence
-    (rather than the dateline)."""
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the choice of one event's place needs to know besides its trigger."""
+
+    exclude: frozenset[int] = frozenset()  # places standing for a participant (the actor's country)
+    own: frozenset[int] = frozenset()  # token indexes of the event's words
+    others: Sequence[int] = ()  # token indexes of every event word of the sentence
+    scope: tuple[int, int] | None = None  # token range of the attribution frame covering it
+    dateline: int | None = None  # the dateline's place, when the article offers no other
+    opening: int = 0  # character offset where the text after the dateline starts
+
+
+def _candidate(
+    v: View, places: Sequence[Place], i: int, ctx: PlaceContext, sentence: tuple[int, int]
+) -> bool:
+    """A place of the event's sentence that is not the dateline, the speaker's whereabouts
+    (وقال مسؤول في الدفاع المدني بالبلدة إن ...) or the place of another event word."""
+    p = places[i]
+    if i in ctx.exclude or p.end <= ctx.opening:
+        return False
+    j = _token_at(v, p.start)
+    if ctx.scope is not None and not ctx.scope[0] <= j < ctx.scope[1] and sentence[0] <= j < sentence[1]:
+        return False
+    return not (ctx.others and _nearest(v, list(ctx.others), j) not in ctx.own)
+
+
+def choose_place(v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext) -> tuple[int | None, bool]:
+    """The index of the event's place, and whether it came from the event's own sentence.
+    Without one there, a reader takes the place the text last named (the previous sentences
+    of the paragraph), else the place the article names most, else the dateline."""
     if not places or not v.tokens:
-        return dateline, False
+        return ctx.dateline, False
     trigger = v.tokens[m.tok].start
+    sentence = v.sent_span[v.sent_of[m.tok]]
     for first, end in steps(v, m):
         lo, hi = _chars(v, first, end)
         best = None
         for i, p in enumerate(places):
-            if i in exclude or not (lo <= p.start and p.end <= hi):
+            if not (lo <= p.start and p.end <= hi) or not _candidate(v, places, i, ctx, sentence):
                 continue
             before = v.text[max(0, p.start - 12) : p.start].split()
             locative = bool(before) and (key(before[-1]) in _LOCATIVE or v.text[p.start] == "ب")
@@ -82,21 +109,46 @@ def choose_place(
                 best = (rank, i)
         if best is not None:
             return best[1], True
-    return dateline, False
+    return _context_place(v, places, m, ctx), False
 
 
-def find_dateline(article: Article) -> int | None:
-    """The place a dateline opens the article with («بيروت - رويترز», «دمشق (أ ف ب) -»), when
-    the article names no other place after it. A dateline says where the reporter is (CNN
-    Arabic datelines nearly every story «دبي»), so it stands in for the place of an event only
-    in an article that offers nothing better."""
+def _context_place(v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext) -> int | None:
+    s = v.sent_of[m.tok]
+    lo = v.sentences[max(0, s - _PLACE_SENTENCES_BACK)].start
+    start = v.sentences[s].start
+    if "\n" in v.text[lo:start]:
+        lo = v.text.rindex("\n", lo, start)
+    away = {_place_key(places[i]) for i in ctx.exclude}
+    usable = [i for i, p in enumerate(places) if p.end > ctx.opening and _place_key(p) not in away]
+    before = [i for i in usable if lo <= places[i].start < start]
+    if before:
+        return before[-1]
+    counts: dict[tuple, list[int]] = {}
+    for i in usable:
+        counts.setdefault(_place_key(places[i]), []).append(i)
+    if counts:
+        top = max(counts.values(), key=len)
+        return top[0] if len(top) > 1 else usable[0]
+    return ctx.dateline
+
+
+def _place_key(p: Place) -> tuple:
+    return p.geonameid, p.name
+
+
+def find_dateline(article: Article) -> tuple[int | None, int]:
+    """The place a dateline opens the article with («بيروت - رويترز», «دمشق (أ ف ب) -») and
+    the offset where the text after the dateline starts (0 without one). A dateline says where
+    the reporter is (CNN Arabic datelines nearly every story «دبي»), so its place stands in for
+    the place of an event only in an article that names no other place after it."""
     for i, p in enumerate(article.places):
         if p.start > _DATELINE_REACH:
             break
         found = _DATELINE_RE.match(article.text, p.end)
         if found and "\n" not in article.text[: p.start]:
-            return None if any(q.start >= found.end() for q in article.places) else i
-    return None
+            after = found.end()
+            return (None if any(q.start >= after for q in article.places) else i), after
+    return None, 0
 
 
 def choose_time(

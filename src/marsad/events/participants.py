@@ -11,7 +11,9 @@ origin and destination of a movement.
 
 from __future__ import annotations
 
-from marsad.article import Participant
+from collections.abc import Sequence
+
+from marsad.article import Participant, Place
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partitive, phrase_span
 from marsad.events.text import View
@@ -75,10 +77,17 @@ def _counted(v: View, lex: EventLexicon, np: tuple[int, int]) -> bool:
     )
 
 
-def _nisba(v: View, j: int) -> bool:
-    """An adjective of origin after an event noun: غارة إسرائيلية، قصف روسي."""
+def _nisba(v: View, ents: Entities, j: int) -> bool:
+    """An adjective of origin after an event noun (غارة إسرائيلية، قصف روسي) that the entity
+    layer names as a nationality or a people; الجوي، الانتحارية، الاحتجاجية are no actors."""
     stem = v.stem[j]
-    return len(stem) >= 5 and stem.endswith(("يه", "يين", "يون", "ي")) and not stem.endswith(("اي", "وي"))
+    if len(stem) < 5 or not stem.endswith(("يه", "يين", "يون", "ي")) or stem.endswith(("اي", "وي")):
+        return False
+    entity = ents.at(v.tokens[j].start, v.tokens[j].end)
+    return entity is not None and (
+        entity.type in ("NORP", "GPE")
+        or (entity.canonical is not None and entity.canonical.kind == "nationality")
+    )
 
 
 def _after(v: View, i: int, hi: int) -> int:
@@ -160,12 +169,12 @@ def _core_roles(
             roles["target"] = after
         elif "actor" not in roles and (
             _acts(v, lex, ents, after)
-            or _nisba(v, after[0])
+            or _nisba(v, ents, after[0])
             or (m.type in _MOVERS and _counted(v, lex, after))
         ):
             roles["actor"] = after
         return roles
-    before = _subject_before(v, m, ents, barrier)
+    before = _subject_before(v, m, ents, barrier) or _antecedent(v, m, ents, barrier)
     if _plural(v, m):  # خطفوا، يحتجون: the subject is before or left out; what follows is the object
         if before is not None:
             roles["actor"] = before
@@ -177,14 +186,62 @@ def _core_roles(
     subject = before or after
     if subject is None:
         return roles
-    if _acts(v, lex, ents, subject) or not _passive_reading(m):
+    obj = noun_phrase(v, subject[1] + 1, hi, ents=ents, barrier=barrier) if subject is after else after
+    # خطفت الجبهة الشعبية ثلاث طائرات: a passive verb takes no object after its subject.
+    active = subject is after and obj is not None and obj[0] == subject[1] + 1
+    # قتل أحد عناصر الشرطة بنيران مسلحين: with its doer named after it, the verb is passive.
+    by = subject is after and _marked(v, ents, subject[1] + 1, min(hi, subject[1] + 4), _BY, barrier)
+    if by and _passive_reading(m):
+        roles["target"] = subject
+    elif _acts(v, lex, ents, subject) or not _passive_reading(m) or active:
         roles["actor"] = subject
-        obj = noun_phrase(v, subject[1] + 1, hi, ents=ents, barrier=barrier) if subject is after else after
         if obj is not None and m.type in _TARGETED:
             roles["target"] = obj
     else:
         roles["target"] = subject
     return roles
+
+
+_RELATIVE = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
+_ANTECEDENT_WORDS = 5
+
+
+def _antecedent(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """The subject of a verb opening a relative clause is the noun the clause describes:
+    مجموعات من المواطنين الشيعة الغاضبين، الذين يحتجون → المواطنين الشيعة الغاضبين."""
+    if not m.form.verb:
+        return None
+    c = v.clauses[v.clause_of[m.first]]
+    rel = c.first
+    if v.full[rel] not in _RELATIVE or rel + 1 != m.first:
+        return None
+    last = rel - 1
+    if last >= 0 and v.full[last] in ("،", ","):
+        last -= 1
+    lo, _ = v.sent_span[v.sent_of[m.tok]]
+    first = last
+    while first - 1 >= max(lo, last - _ANTECEDENT_WORDS + 1) and _nominal(v, first - 1, barrier):
+        first -= 1
+    if last < lo or not _nominal(v, last, barrier) or (first > lo and first - 1 in barrier):
+        return None  # الغارات الجوية التي استهدفت: the clause describes an event, not its doer
+    np = noun_phrase(v, first, last + 1, ents=ents, barrier=barrier)
+    return np if np is not None and np[1] == last else None
+
+
+_PLACE_HEADS = frozenset(
+    key(w) for w in "بلدة مدينة قرية حي منطقة ريف محافظة مديرية مخيم معبر ناحية قضاء ضاحية".split()
+)
+
+
+def _is_place(v: View, places: Sequence[Place], np: tuple[int, int]) -> bool:
+    """A phrase that names a place below a country: بلدة كفرنبل، ريف إدلب، معبر الزمراني."""
+    if v.stem[np[0]] in _PLACE_HEADS or v.full[np[0]] in _PLACE_HEADS:
+        return True
+    start, end = v.span(*np)
+    return any(p.start <= start and end <= p.end and p.level != "country" for p in places) or any(
+        start <= p.start and p.end <= end and p.level != "country" and p.end - p.start >= (end - start) * 0.6
+        for p in places
+    )
 
 
 def _plural(v: View, m: Mention) -> bool:
@@ -254,9 +311,11 @@ def find_participants(
     others: list[Mention],
     barrier: frozenset[int],
     speaker: tuple[int, int] | None = None,
+    places: Sequence[Place] = (),
 ) -> tuple[Participant, ...]:
     """Participants of the event triggered by ``m``; ``others`` are its merged mentions;
-    ``speaker`` the character span of the source, the owner of «قواته» in its words."""
+    ``speaker`` the character span of the source, the owner of «قواته» in its words; an actor
+    that is one of ``places`` (other than a country, which may act as a state) is dropped."""
     lo, hi = v.stretch(m.tok)
     roles = _core_roles(v, lex, ents, m, hi, barrier)
     by = _marked(v, ents, m.last + 1, min(hi, m.last + _BY_REACH), _BY, barrier)
@@ -284,6 +343,11 @@ def find_participants(
             roles["origin"] = origin
         if destination is not None:
             roles["destination"] = destination
+    actor = roles.get("actor")
+    if actor is not None and _is_place(v, places, actor):
+        del roles["actor"]  # غارات استهدفت بلدة كفرنبل: a town is where, not who
+        if m.type in _TARGETED and "target" not in roles:
+            roles["target"] = actor
     out = [_role(role, v, ents, *np) for role, np in roles.items()]
     if "actor" in roles and _owner(v, lex, roles["actor"], speaker):
         entity = ents.at(*speaker)

@@ -17,7 +17,7 @@ MAX_WORDS = 6
 STOP = frozenset(
     key(w)
     for w in (
-        "في من على إلى الى عن مع ضد بعد قبل خلال منذ حتى عند لدى حول نحو باتجاه صوب بين "
+        "في من مما على إلى الى عن مع ضد بعد قبل خلال منذ حتى عند لدى حول نحو باتجاه صوب بين "
         "أمام وراء داخل خارج قرب قرابة بالقرب وسط شمال جنوب شرق غرب شمالي جنوبي شرقي غربي "
         "جراء إثر اثر عقب لصالح بحق بسبب أو ثم و ف قد لم لن لا ما ليس هو هي هم هما وهو "
         "وهي وهم كان كانت كانوا يكون تكون يكونوا أصبح أصبحت بات باتت أمس الأمس اليوم غدا "
@@ -28,13 +28,19 @@ STOP = frozenset(
     ).split()
 ) | frozenset(OPENERS)
 #: Words that make a number's partitive من part of the phrase (أربعة من المتطرفين).
-_NUMBERISH = frozenset(key(w) for w in "عدد عشرات مئات آلاف الآلاف المئات العشرات بعض كل أكثر أقل".split())
+_NUMBERISH = frozenset(
+    key(w)
+    for w in (
+        "عدد عشرات مئات آلاف الآلاف المئات العشرات بعض كل أكثر أقل قوة مجموعة مجموعات عناصر أفراد"
+    ).split()
+)
 _HEDGES = frozenset(key(w) for w in "نحو حوالي قرابة زهاء".split())
 TIME_SKIP = frozenset(
     key(w)
     for w in (
         "أمس الأمس اليوم مساء صباح فجر ليل ليلة يوم الاثنين الإثنين الثلاثاء الأربعاء الخميس "
-        "الجمعة السبت الأحد أيضا بدوره بدورها مجددا كذلك الماضي الماضية الحالي الجاري"
+        "الجمعة السبت الأحد أيضا بدوره بدورها مجددا كذلك الماضي الماضية الحالي الجاري "
+        "صباحا مساء ظهرا عصرا ليلا فجر"
     ).split()
 )
 
@@ -46,6 +52,7 @@ class Entities:
         self.entities = tuple(entities)
         self.starts = frozenset(e.start for e in entities)
         self._by_start = {e.start: e for e in entities}
+        self._by_end = {e.end: e for e in entities}
 
     def at(self, start: int, end: int) -> Entity | None:
         """The first entity overlapping ``start:end``."""
@@ -56,6 +63,9 @@ class Entities:
 
     def starting(self, start: int) -> Entity | None:
         return self._by_start.get(start)
+
+    def ending(self, end: int) -> Entity | None:
+        return self._by_end.get(end)
 
 
 def noun_phrase(
@@ -78,7 +88,9 @@ def noun_phrase(
         tok = v.tokens[j]
         if j in barrier or j in v.timed or v.is_punct(j) or (v.bare(j) in STOP and not partitive(v, j)):
             break
-        if v.full[j][:1].isdigit() and not _counting(v.full[j - 1]):  # a count starts a new phrase
+        if (v.full[j][:1].isdigit() or _is_number_word(v.full[j])) and not _counting(v.full[j - 1]):
+            break  # a count starts a new phrase
+        if _after_definite(v, j, ents):  # قصفت الطائرات بلدة كفرنبل: the object starts
             break
         if tok.proclitics and tok.proclitics[0] in ("و", "ف") and "ال" not in tok.proclitics:
             break
@@ -87,6 +99,22 @@ def noun_phrase(
         last = j
         j += 1
     return i, last
+
+
+_NAMED_AFTER = frozenset({key("باسم")})  # المتحدث باسم الجيش
+
+
+def _after_definite(v: View, j: int, ents: Entities | None) -> bool:
+    """A bare noun after a word with the article or after a name cannot be its genitive or
+    adjective, so it opens the next phrase; a name may stand in apposition (الرئيس الأمريكي
+    دونالد ترامب)."""
+    prev, tok = v.tokens[j - 1], v.tokens[j]
+    name = ents is not None and ents.ending(prev.end) is not None  # قصفت تركيا مواقع
+    if not ("ال" in prev.proclitics or name) or "ال" in tok.proclitics or tok.enclitic or partitive(v, j):
+        return False
+    if v.full[j] in _NAMED_AFTER or _counting(v.full[j - 1]) or _is_number_word(v.full[j - 1]):
+        return False
+    return not (ents and ents.starting(tok.start))
 
 
 def _counting(word: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from marsad.article import Article, Event, Sentence, Source
 from marsad.events.anchors import (
+    PlaceContext,
     Window,
     choose_counts,
     choose_place,
@@ -25,7 +26,7 @@ from marsad.events.anchors import (
 )
 from marsad.events.attribution import Frame, find_frames, frame_for
 from marsad.events.coref import Told, actor_keys, fold
-from marsad.events.lexicon import EventLexicon
+from marsad.events.lexicon import EventLexicon, key
 from marsad.events.modality import generic, modality
 from marsad.events.participants import find_participants
 from marsad.events.phrases import Entities
@@ -40,6 +41,7 @@ from marsad.events.triggers import (
 
 STAGE = "events"
 _LEAVING = frozenset({"displace", "flee", "relocate"})
+_DURING = frozenset(key(w) for w in "خلال أثناء إبان وسط إثر اثر جراء".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +207,7 @@ def _event(
     ents: Entities,
     group: _Group,
     barrier: frozenset[int],
-    dateline: int | None,
+    dateline: tuple[int | None, int],
     everyone: list[int],
     settings: EventSettings,
 ) -> Told:
@@ -216,7 +218,7 @@ def _event(
     retyped = m.type != sense.type
     frame = group.frame
     speaker = (frame.start, frame.end) if frame else None
-    participants = find_participants(v, lexicon, ents, m, others, barrier, speaker)
+    participants = find_participants(v, lexicon, ents, m, others, barrier, speaker, article.places)
     # Where people fled to is not where the flight happened (where they arrived is), and the
     # actor's country (قصفت الطائرات الروسية) is not the place of the attack.
     away = frozenset(
@@ -227,9 +229,13 @@ def _event(
         and p.start < part.end
         and part.start < p.end
     )
-    place, own_place = choose_place(v, article.places, m, exclude=away, dateline=dateline)
     own = frozenset(o.tok for o in group.mentions)
-    time = choose_time(v, article, m, own, [t for t in everyone if v.sent_of[t] == v.sent_of[m.tok]])
+    sentence = [t for t in everyone if v.sent_of[t] == v.sent_of[m.tok]]
+    # An event named as the circumstance of another (قتل ... خلال الاحتجاجات) shares its place.
+    rivals = [t for t in sentence if t in own or t == 0 or v.bare(t - 1) not in _DURING]
+    context = PlaceContext(away, own, rivals, (frame.lo, frame.hi) if frame else None, *dateline)
+    place, own_place = choose_place(v, article.places, m, context)
+    time = choose_time(v, article, m, own, sentence)
     if time is not None:
         interval, precision = (article.times[time].from_, article.times[time].to), "stated"
     else:
