@@ -88,13 +88,16 @@ def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
         create_app(db=tmp_path / "none.duckdb", token=None)
 
 
-def test_an_unexpected_error_is_a_json_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_error_is_a_json_500(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("marsad.store.queries.map_cells", broken)
-    response = client.get("/api/aggregates/places")
-    assert response.status_code == 500
-    assert response.json() == {"detail": "internal error; see the server log"}
-    assert "content-security-policy" in response.headers
-    assert client.get("/api/health").status_code == 200
+    with TestClient(create_app(db=corpus_db, token=None)) as client:  # its own: nothing kept yet
+        response = client.get("/api/aggregates/places")
+        assert response.status_code == 500
+        assert response.json() == {"detail": "internal error; see the server log"}
+        assert "content-security-policy" in response.headers
+        assert client.get("/api/health").status_code == 200
+        monkeypatch.undo()
+        assert client.get("/api/aggregates/places").status_code == 200  # an error is not kept

@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
+from marsad.api.cache import DEFAULT_BYTES, ResponseCache
 from marsad.api.countries import load_country_names
 from marsad.api.limits import (
     MAX_BODY_BYTES,
@@ -23,6 +24,7 @@ from marsad.api.limits import (
     content_security_policy,
 )
 from marsad.api.routers import aggregates, articles, events, health, places, stories
+from marsad.api.search import TextSearch
 from marsad.api.storage import Store
 from marsad.pipeline import Pipeline
 from marsad.settings import Settings
@@ -64,12 +66,14 @@ def create_app(
     settings: Settings | None = None,
     tile_url: str | None = None,
     tile_attribution: str | None = None,
+    cache_bytes: int = DEFAULT_BYTES,
 ) -> FastAPI:
     """The API and the page over the store at ``db`` (default: the user data folder).
 
     Without a ``token`` the server only reads; with one it is the database's writer and
     ``POST /api/articles`` accepts articles bearing it. ``tile_url`` adds a tile layer under
-    the bundled country shapes for users with internet. Raises :class:`StoreError` when the
+    the bundled country shapes for users with internet. ``cache_bytes`` bounds the answers
+    kept per version of the merged events (0 keeps none). Raises :class:`StoreError` when the
     database cannot be opened.
     """
     settings = settings or Settings()
@@ -101,6 +105,7 @@ def create_app(
     app.state.tile_url = tile_url
     app.state.tile_attribution = tile_attribution
     app.state.pipeline = Pipeline(settings)
+    app.state.search = TextSearch(store)
     for module in (health, events, articles, stories, places, aggregates):
         app.include_router(module.router)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -119,6 +124,7 @@ def create_app(
     # Level 9 (the default) takes 60 ms over the map's megabyte; 4 takes 8 ms for 13% more bytes.
     app.add_middleware(InternalErrors)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=4)
+    app.add_middleware(ResponseCache, store=store, max_bytes=cache_bytes)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders, csp=csp)
     return app

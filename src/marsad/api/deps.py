@@ -1,4 +1,4 @@
-"""Typed dependencies: a database connection for the request, and the write token."""
+"""Typed dependencies: a database connection for the request, the event filters, the write token."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import duckdb
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from marsad.api.params import event_filters
 from marsad.api.storage import Store
+from marsad.store.queries import EventFilter
 
 _bearer = HTTPBearer(auto_error=False, description="The token given to `marsad serve --token`")
 
@@ -47,3 +49,14 @@ def require_token(
 
 Conn = Annotated[duckdb.DuckDBPyConnection, Depends(get_conn)]
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_filters(
+    request: Request, conn: Conn, f: Annotated[EventFilter, Depends(event_filters)]
+) -> EventFilter:
+    """The event filters of the query, their text search answered by the word index when
+    it is ready (see :mod:`marsad.api.search`)."""
+    return request.app.state.search.narrow(conn, f)
+
+
+Filters = Annotated[EventFilter, Depends(get_filters)]

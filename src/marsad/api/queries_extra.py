@@ -4,11 +4,10 @@ Both build on the store's own filter and sort clauses and its public loaders, so
 the same events in the same order; they only skip work the page does not need:
 
 * :func:`event_summaries`: a page of events with actors and claims but no reports (the
-  list shows how many there are, not what they say). The store's ``events`` assembles
-  every report too, through a join that costs hundreds of milliseconds on a full corpus.
+  list shows how many there are, not what they say).
 * :func:`event_detail`: one event with its reports made from its stored articles by
   :func:`marsad.stories.reports.reports_of` (as the store's merging makes them), and the
-  articles themselves, from which the evidence is marked.
+  articles themselves, read together, from which the evidence is marked.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ import duckdb
 
 from marsad.article import Article
 from marsad.store import queries
+from marsad.store.articles import load_articles
 from marsad.store.queries import EventFilter, Page, Sort
 from marsad.stories.reports import Actor, Claim, MergedEvent, PlaceRef, Report, reports_of
 
@@ -66,9 +66,7 @@ def event_summaries(
     conn: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int, offset: int, sort: Sort
 ) -> Page[EventSummary]:
     """The page of events the store's ``events`` gives, without their reports."""
-    where, params = queries.where_clause(f)
-    sql = f"SELECT * FROM events e WHERE {where} ORDER BY {queries.SORTS[sort]} LIMIT ? OFFSET ?"
-    rows = _dicts(conn.execute(sql, [*params, limit, offset]))
+    rows = queries.page_rows(conn, f, limit=limit, offset=offset, sort=sort)
     actors, claims = queries.actors_and_claims(conn, [r["id"] for r in rows])
     data = [
         EventSummary(
@@ -83,13 +81,11 @@ def event_detail(
     conn: duckdb.DuckDBPyConnection, event_id: str
 ) -> tuple[MergedEvent, dict[str, Article]] | None:
     """One event with every report, and the stored articles those reports come from."""
-    rows = _dicts(conn.execute("SELECT * FROM events WHERE id = ?", [event_id]))
+    rows = _dicts(conn.execute(f"SELECT {queries.EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]))
     if not rows:
         return None
     keys = conn.execute("SELECT article, report FROM event_reports WHERE event = ?", [event_id]).fetchall()
-    articles = {
-        a: article for a in sorted({a for a, _ in keys}) if (article := queries.article(conn, a)) is not None
-    }
+    articles = load_articles(conn, {a for a, _ in keys})
     made = {a: reports_of(article) for a, article in articles.items()}
     reports = [made[a][i] for a, i in keys if a in made and 0 <= i < len(made[a])]
     reports.sort(key=lambda r: (r.published or date.min, r.article, r.index))

@@ -62,6 +62,13 @@ def writer_elsewhere(db: Path) -> bool:
     return True
 
 
+def _snapshot(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """``conn`` in a transaction: every query of a request sees the same data, even when this
+    server's own refresh (after a posted article) commits between two of them."""
+    conn.execute("BEGIN TRANSACTION")
+    return conn
+
+
 class Store:
     def __init__(self, db: Path, *, writable: bool) -> None:
         self.db = db
@@ -114,7 +121,7 @@ class Store:
             with self._cursor:
                 cursor = self._conn.cursor()
             try:
-                yield cursor
+                yield _snapshot(cursor)
             finally:
                 cursor.close()
             return
@@ -123,7 +130,7 @@ class Store:
                 if self._readers == 0:
                     self._close_shared()
             with reading(self.db) as conn:
-                yield conn
+                yield _snapshot(conn)
             return
         with self._cursor:
             if self._shared_conn is None:
@@ -133,7 +140,7 @@ class Store:
             cursor = self._shared_conn.cursor()
             self._readers += 1
         try:
-            yield cursor
+            yield _snapshot(cursor)
         finally:
             cursor.close()
             with self._cursor:

@@ -40,14 +40,57 @@ def _float(x: float | None) -> float | None:
     return None if x is None else float(x)
 
 
+#: Up to this many articles are read by one lookup each, more by one scan (see load_articles).
+FEW_ARTICLES = 8
+
+
 def load_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
     """The stored article with every layer but ``tokens``; None when there is none."""
-    found = _rows(conn, "SELECT * FROM articles WHERE id = ?", [article_id])
-    if not found:
-        return None
-    a = found[0]
+    return load_articles(conn, [article_id]).get(article_id)
+
+
+def load_articles(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> dict[str, Article]:
+    """The stored articles among ``article_ids``, by id, each with every layer but ``tokens``.
+
+    One query per table for all of them: each table is read once, not once per article."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+
+    def rows(table: str, key: str, order: str) -> dict[str, list[dict]]:
+        # Rows of one article lie together, so a lookup by equality skips most of a table by
+        # its blocks' min/max ids; for many articles one scan with a hash join is cheaper.
+        if len(ids) <= FEW_ARTICLES:
+            one = f"SELECT * FROM {table} WHERE {key} = ?"
+            sql = f"SELECT * FROM ({' UNION ALL '.join([one] * len(ids))}) ORDER BY {order}"
+            params: list = ids
+        else:
+            sql = f"SELECT * FROM {table} WHERE {key} IN (SELECT unnest(?)) ORDER BY {order}"
+            params = [ids]
+        out: dict[str, list[dict]] = defaultdict(list)
+        for row in _rows(conn, sql, params):
+            out[row[key]].append(row)
+        return out
+
+    spans = rows("spans", "article", "article, layer, idx")
+    places = rows("places", "article", "article, idx")
+    participants = rows("participants", "article", "article, report, idx")
+    reports = rows("reports", "article", "article, idx")
+    return {
+        i: _article(a[0], spans[i], places[i], participants[i], reports[i])
+        for i, a in rows("articles", "id", "id").items()
+    }
+
+
+def _article(
+    a: dict,
+    span_rows: list[dict],
+    place_rows: list[dict],
+    participant_rows: list[dict],
+    report_rows: list[dict],
+) -> Article:
     spans: dict[str, list[dict]] = defaultdict(list)
-    for row in _rows(conn, "SELECT * FROM spans WHERE article = ? ORDER BY layer, idx", [article_id]):
+    for row in span_rows:
         spans[row["layer"]].append(row)
     places = [
         Place(
@@ -64,10 +107,10 @@ def load_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> Article | 
             if p["rel_direction"] is not None
             else None,
         )
-        for p in _rows(conn, "SELECT * FROM places WHERE article = ? ORDER BY idx", [article_id])
+        for p in place_rows
     ]
     parts: dict[int, list[Participant]] = defaultdict(list)
-    for p in _rows(conn, "SELECT * FROM participants WHERE article = ? ORDER BY report, idx", [article_id]):
+    for p in participant_rows:
         parts[p["report"]].append(Participant(p["role"], p["start"], p["end"], p["entity"], _canonical(p)))
     events = tuple(
         Event(
@@ -93,7 +136,7 @@ def load_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> Article | 
             time_precision=r["time_precision"],
             counts=tuple((c["what"], c["quantity"]) for c in r["counts"]),
         )
-        for r in _rows(conn, "SELECT * FROM reports WHERE article = ? ORDER BY idx", [article_id])
+        for r in report_rows
     )
     return Article(
         id=a["id"],

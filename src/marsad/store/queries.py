@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
 import duckdb
@@ -26,6 +26,9 @@ T = TypeVar("T")
 BBox = tuple[float, float, float, float]  # west, south, east, north
 Sort = Literal["date", "-date", "reports", "-reports"]
 Interval = Literal["day", "week"]
+
+#: The columns of ``events`` but its search text, which is large and read only to filter.
+EVENT_COLUMNS = "* EXCLUDE (search)"
 
 SORTS = {
     "date": "coalesce(e.date_from, e.first_published) ASC NULLS LAST, e.id",
@@ -52,6 +55,10 @@ class EventFilter:
     q: str | None = None  # words all found in the evidence, actors or place (Arabic-normalised)
     place: int | None = None  # GeoNames id
     story: str | None = None
+    # The name of a table (one VARCHAR column ``id``) registered on the connection that holds
+    # the events matching ``q``, found beforehand by a word index: the filter then reads it
+    # instead of scanning every event's text. Set by code, never from user input.
+    text_hits: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +187,14 @@ def where_clause(f: EventFilter) -> tuple[str, list]:
             f"AND (a.canonical_id = ? OR ({found})))"
         )
         params.extend([f.actor, *words])
-    for word in search_words(f.q or ""):
-        clauses.append("contains(e.search, ?)")
-        params.append(word)
+    if f.text_hits is not None:
+        if not f.text_hits.isidentifier():
+            raise ValueError(f"not a table name: {f.text_hits!r}")
+        clauses.append(f"e.id IN (SELECT id FROM {f.text_hits})")
+    else:
+        for word in search_words(f.q or ""):
+            clauses.append("contains(e.search, ?)")
+            params.append(word)
     if f.place is not None:
         clauses.append("e.geonameid = ?")
         params.append(f.place)
@@ -207,6 +219,28 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
 def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
     where, params = where_clause(f or EventFilter())
     return int(scalar(conn, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
+
+
+def page_rows(
+    conn: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int, offset: int, sort: Sort
+) -> list[dict]:
+    """The ``events`` rows of one page, in order. The page's ids are sorted first and their
+    rows read after: sorting whole rows would carry every column of every match along."""
+    where, params = where_clause(f)
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT e.id FROM events e WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+    ]
+    if not ids:
+        return []
+    rows = {
+        r["id"]: r
+        for r in _dicts(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ANY(?)", [ids]))
+    }
+    return [rows[i] for i in ids if i in rows]
 
 
 def _light_reports(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[Report]]:
@@ -318,13 +352,7 @@ def events(
     """One page of merged events, each with all its reports, actors and claims (each report
     without its own actors and figures: :func:`event` has those)."""
     f = f or EventFilter()
-    where, params = where_clause(f)
-    rows = _dicts(
-        conn.execute(
-            f"SELECT * FROM events e WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-    )
+    rows = page_rows(conn, f, limit=limit, offset=offset, sort=sort)
     return Page(_assemble(conn, rows), count_events(conn, f), limit, offset)
 
 
@@ -341,13 +369,15 @@ def iter_events(
     ]
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
-        rows = {r["id"]: r for r in _dicts(conn.execute("SELECT * FROM events WHERE id = ANY(?)", [chunk]))}
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ANY(?)"
+        rows = {r["id"]: r for r in _dicts(conn.execute(sql, [chunk]))}
         yield from _assemble(conn, [rows[i] for i in chunk if i in rows])
 
 
 def event(conn: duckdb.DuckDBPyConnection, event_id: str) -> MergedEvent | None:
     """One merged event with everything, each report with its own actors and figures too."""
-    found = _assemble(conn, _dicts(conn.execute("SELECT * FROM events WHERE id = ?", [event_id])), full=True)
+    rows = _dicts(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]))
+    found = _assemble(conn, rows, full=True)
     return found[0] if found else None
 
 
@@ -471,6 +501,12 @@ def facets(conn: duckdb.DuckDBPyConnection) -> Facets:
         return [(r[0], int(r[1])) for r in conn.execute(sql).fetchall()]
 
     return Facets(counts("type"), counts("modality"), counts("country"))
+
+
+def derived_version(conn: duckdb.DuckDBPyConnection) -> datetime | None:
+    """When the derived tables (merged events, stories, duplicates) were last rebuilt: what
+    is computed from them alone stays true while this is unchanged."""
+    return scalar(conn, "SELECT refreshed_at FROM derived_state")
 
 
 def stats(conn: duckdb.DuckDBPyConnection) -> StoreStats:

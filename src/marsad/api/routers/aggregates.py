@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from marsad.api.buckets import timeline
 from marsad.api.convert import facets_out, map_cell_row
-from marsad.api.deps import Conn
-from marsad.api.params import event_filters
+from marsad.api.deps import Conn, Filters
 from marsad.api.schemas import Facets, MapAggregate, TimelineAggregate
 from marsad.store import queries
 
 router = APIRouter(prefix="/api", tags=["aggregates"])
-
-Filters = Annotated[queries.EventFilter, Depends(event_filters)]
 
 
 @router.get("/aggregates/places", response_model=MapAggregate)

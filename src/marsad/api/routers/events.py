@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 
 from marsad.api.convert import event_out, page_out, summaries_out
-from marsad.api.deps import Conn
+from marsad.api.deps import Conn, Filters
 from marsad.api.evidence import report_marks
-from marsad.api.params import Sort, event_filters
+from marsad.api.params import Sort
 from marsad.api.queries_extra import event_detail, event_summaries
 from marsad.api.schemas import EventOut, EventPage
 from marsad.store import queries
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api/events", tags=["events"])
 @router.get("", response_model=EventPage, response_model_by_alias=True)
 def list_events(
     conn: Conn,
-    filters: Annotated[queries.EventFilter, Depends(event_filters)],
+    filters: Filters,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     sort: Annotated[Sort, Query(description="date or reports; a leading - sorts descending")] = "-date",

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from marsad.api.convert import actor_count_out, place_count_out
-from marsad.api.deps import Conn
-from marsad.api.params import event_filters
+from marsad.api.deps import Conn, Filters
 from marsad.api.schemas import ActorCount, PlaceCount
 from marsad.store import queries
 
 router = APIRouter(prefix="/api", tags=["places and actors"])
 
-Filters = Annotated[queries.EventFilter, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=5000)]
 
 
