@@ -210,7 +210,7 @@ def cmd_quality(args: argparse.Namespace, console: Console) -> None:
 
     t = time.perf_counter()
     items = [Item(r["id"], date.fromisoformat(r["published"][:10]), signature(r["text"])) for r in rows]
-    dups = find_duplicates(items)
+    dups = find_duplicates(items, texts={r["id"]: r["text"] for r in rows})
     dup_groups = components((d.article, d.original) for d in dups)
     reference = _dup_reference(rows)
     add("near-duplicate (vs sentence reference, whole corpus)", pairwise_groups(dup_groups, reference))

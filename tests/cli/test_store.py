@@ -231,3 +231,15 @@ def test_ingest_reads_standard_input(tmp_path):
     result = runner.invoke(app, ["ingest", "-", "--db", str(db)], input=line + "\n")
     assert result.exit_code == 0, result.stderr
     assert "read 1, new 1" in result.stderr
+
+
+def test_the_samples_rewrite_is_stored_as_a_near_duplicate(tmp_path):
+    samples = Path(__file__).resolve().parents[2] / "src" / "marsad" / "data" / "samples" / "samples.jsonl"
+    db = tmp_path / "s.duckdb"
+    result = run("ingest", str(samples), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    with reading(db) as conn:
+        dups = conn.execute("SELECT article, original FROM duplicates ORDER BY article").fetchall()
+        stories = dict(conn.execute("SELECT article, story FROM story_articles").fetchall())
+    assert dups == [("ar-004", "ar-003")]
+    assert stories["ar-004"] == stories["ar-003"]

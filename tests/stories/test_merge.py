@@ -129,3 +129,30 @@ def test_merging_does_not_depend_on_input_order(arts, rnd):
     expected = merge_reports(_reports(*ARTICLES), stories)
     assert got == expected
     assert sorted(r.key for e in got for r in e.reports) == sorted(r.key for r in _reports(*ARTICLES))
+
+
+def test_reports_across_an_iso_week_boundary_are_one_event():
+    # Sunday 2018-04-08 ends ISO week 14; the Tuesday report of it falls in week 15.
+    sunday, tuesday = date(2018, 4, 8), date(2018, 4, 10)
+    arts = [
+        article("a", site="bbc.co.uk", published=sunday, when=(sunday, sunday)),
+        article("b", site="france24.com", published=tuesday, when=(sunday, sunday)),
+        # No time stated, published on Tuesday: the event is dated to the two days before.
+        article("c", site="skynewsarabia.com", published=tuesday, when=None),
+    ]
+    (event,) = merge_reports(_reports(*arts), {"a": "s", "b": "s", "c": "s"})
+    assert [r.article for r in event.reports] == ["a", "b", "c"]
+    assert (event.date_from, event.date_to) == (sunday, sunday)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(date(2017, 12, 1), date(2019, 1, 31)), st.integers(0, 3))
+def test_whether_reports_merge_depends_on_days_apart_not_on_the_calendar(day, apart):
+    other = date.fromordinal(day.toordinal() + apart)
+    arts = [
+        article("a", site="bbc.co.uk", published=day, when=(day, day)),
+        article("b", site="france24.com", published=other, when=(other, other)),
+    ]
+    events = merge_reports(_reports(*arts))
+    # A day's slack for time zones ("yesterday" here is "today" there), never more.
+    assert len(events) == (1 if apart <= 1 else 2)

@@ -145,7 +145,7 @@ def refresh(
         "SELECT id, published, published_at, minhash, shingles, title, text, site FROM articles"
     ).fetchall()
     items = [Item(r[0], r[1], Signature(bytes(r[3]), r[4])) for r in rows]
-    dups: list[Duplicate] = find_duplicates(items, duplicates)
+    dups: list[Duplicate] = find_duplicates(items, duplicates, texts={r[0]: r[6] for r in rows})
     docs = [StoryDoc(r[0], _when(r[2], r[1]), r[5], r[6], r[7]) for r in rows]
     story_of = cluster_stories(docs, stories, together={d.article: d.original for d in dups})
     by_id = {r[0]: r for r in rows}

@@ -1,7 +1,8 @@
 """Scoring near-duplicate detection and story merging against gold, pair by pair.
 
 The story gold (``tests/stories/gold_stories.json``) lists stories by article id: their
-``members``, and ``related`` articles whose pairs are not scored. A pair of members of one
+``members``, ``related`` articles whose pairs are not scored, and their ``split``: settings
+are chosen on ``dev``; ``test`` is for evaluation only. A pair of members of one
 story is a positive; a pair of a member with an article that is neither a member nor
 related to its story is a negative; other pairs are not scored.
 
@@ -71,8 +72,11 @@ class StoryGold:
         return False
 
 
-def load_story_gold(path: Path) -> StoryGold:
+def load_story_gold(path: Path, split: str | None = None) -> StoryGold:
+    """The gold's stories, or only those of one ``split`` (``dev`` or ``test``)."""
     stories = json.loads(path.read_text(encoding="utf-8"))["stories"]
+    if split is not None:
+        stories = [s for s in stories if s.get("split", "dev") == split]
     story_of = {a: n for n, s in enumerate(stories) for a in s["members"]}
     return StoryGold(story_of, [set(s["related"]) for s in stories])
 
