@@ -36,14 +36,14 @@ def test_gate_takes_clitics_and_leaves_words_that_merely_contain_a_key():
 
 def test_gate_whole_keys_prefixes_word_ends_and_digits():
     gate = KeyGate({"اب": 1, "ست": 2}, whole=frozenset({"اب"}), word_end=True, prefixes=frozenset({"", "و"}),
-                   digits=((r"\d+", 4),))  # fmt: skip
+                   digits=(r"\d+", 4))  # fmt: skip
     text = "في اب وست ولست ستة 12 ابريل"
     hits = gate.hits(text)
     assert hits == {1: [3], 2: [text.index("ست")], 4: [text.index("12")]}
 
 
 def test_gate_survives_pickling():
-    gate = KeyGate({"منذ": 1}, digits=((r"\d{4}", 2),))
+    gate = KeyGate({"منذ": 1}, digits=(r"\d{4}", 2))
     again = pickle.loads(pickle.dumps(gate))
     assert again.hits("منذ 2015") == gate.hits("منذ 2015") == {1: [0], 2: [4]}
 

@@ -104,7 +104,7 @@ def load_quantity_rules() -> QuantityRules:
     keys = {
         w for words in (NUMBER_WORDS, lx.VAGUE, lx.FEW, lx.DUALS) for phrase in words for w in phrase.split()
     }
-    gate = KeyGate(dict.fromkeys(keys, 1), word_end=True, prefixes=_GATE_PREFIXES, digits=((r"\d+", 1),))
+    gate = KeyGate(dict.fromkeys(keys, 1), word_end=True, prefixes=_GATE_PREFIXES, digits=(r"\d+", 1))
     return QuantityRules(quantity, month_after, gate)
 
 
@@ -137,7 +137,7 @@ def extract_quantities(
 
 
 # How far before its number a quantity may begin: a clitic and a bound ("وما لا يزيد على").
-_REACH = 40
+_REACH = 25
 
 
 def _matches(rules: QuantityRules, text: str):
@@ -160,7 +160,7 @@ def _is_not_count(m: re.Match, text: str, rules: QuantityRules) -> bool:
         return True
     if before[-1:] in "-+" or after[:1] == "+" or _LATIN_RE.search(text[max(0, start - 3) : start]):
         return True  # F-16, إس-400
-    if re.fullmatch(r"\d{8,}", core):
+    if len(core) >= 8 and core.isdigit():
         return True  # phone numbers, ids
     prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
     if prev and _unclitic(prev.group(1)) in lx.NOT_COUNT_BEFORE and not m.group("before"):

@@ -87,18 +87,24 @@ NUMBER = (
 _TOKEN_RE = re.compile(rf"(?:(?<!\S)و\s*)?(?:{DIGITS}|[^\W\d_]+(?: (?:{_alt(_HUNDREDS)}))?)")
 
 
+_DECIMAL_COMMA_RE = re.compile(r"\d+[,،]\d{1,2}")
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}\.\d{3}")
+
+
 def parse_digits(text: str, *, scaled: bool = False) -> Fraction | None:
     """The value of a digit string with separators; ``scaled``: a scale word follows it.
 
     A lone dot before exactly three digits ("1.500") is a thousands separator unless a scale
     word follows ("1.500 مليون" is one and a half million).
     """
+    if text.isascii() and text.isdigit():
+        return Fraction(int(text)) if len(text) <= 30 else None
     text = text.replace("٫", ".")
-    if re.fullmatch(r"\d+[,،]\d{1,2}", text):  # "2,5", "1،8": a decimal comma
+    if _DECIMAL_COMMA_RE.fullmatch(text):  # "2,5", "1،8": a decimal comma
         text = text.replace(",", ".").replace("،", ".")
     elif "," in text or "٬" in text:
         text = text.replace(",", "").replace("٬", "")
-    elif text.count(".") > 1 or (re.fullmatch(r"\d{1,3}\.\d{3}", text) and not scaled):
+    elif text.count(".") > 1 or (_DOT_THOUSANDS_RE.fullmatch(text) and not scaled):
         text = text.replace(".", "")
     if len(text) > 30:  # absurdly long: not a figure anyone wrote to be read
         return None
@@ -134,6 +140,8 @@ def parse_number(text: str) -> int | float | None:
     "خمسة وعشرون" 25, "ثلاثة آلاف" 3000, "مليون ونصف" 1500000, "ألفي" 2000, "10 آلاف" 10000.
     """
     text = text.strip()
+    if text.isascii() and text.isdigit():  # most figures: plain digits
+        return int(text) if len(text) <= 30 else None
     total, current, last_scale = Fraction(0), Fraction(0), 0
     seen_any, previous, half_of_scale = False, "", False
     for i, m in enumerate(matches := list(_TOKEN_RE.finditer(text))):

@@ -27,10 +27,11 @@ class KeyGate:
     A key counts where it begins its word or follows only clitics (والعام، بالأمس، وفي
     أيلول), or only the ``prefixes`` given; a ``whole`` key only alone, with neither clitic
     nor letter around it (آب, not أبرز); with ``word_end`` no key counts before a letter (ست,
-    not ستة). ``digits`` pairs a digit pattern with the bit of the families that hinge on it.
+    not ستة). ``digits`` pairs one digit pattern (a simple one: it scans the whole text) with
+    the bit mask of the families that hinge on digits.
     """
 
-    __slots__ = ("_automaton", "_digits", "_prefixes", "_word_end")
+    __slots__ = ("_automaton", "_digit_bits", "_digits", "_prefixes", "_word_end")
 
     def __init__(
         self,
@@ -39,48 +40,39 @@ class KeyGate:
         whole: frozenset[str] = frozenset(),
         word_end: bool = False,
         prefixes: frozenset[str] | None = None,
-        digits: tuple[tuple[str, int], ...] = (),
+        digits: tuple[str, int] | None = None,
     ):
         automaton = ahocorasick.Automaton()
         for key, mask in keys.items():
-            automaton.add_word(key, (len(key), mask, key in whole))
+            automaton.add_word(key, (len(key), _bits(mask), key in whole))
         automaton.make_automaton()
         self._automaton = automaton
         self._word_end = word_end
         self._prefixes = prefixes
-        self._digits = tuple((re.compile(source), bit) for source, bit in digits)
-
-    def __reduce__(self):
-        return (_rebuild, (self._automaton, self._digits, self._word_end, self._prefixes))
+        self._digits = re.compile(digits[0]) if digits else None
+        self._digit_bits = _bits(digits[1]) if digits else ()
 
     def hits(self, text: str) -> dict[int, list[int]]:
         """Family bit → the sorted starts of its key words in ``text``."""
-        found: dict[int, set[int]] = {}
-        word_end = self._word_end
-        for last, (size, mask, whole) in self._automaton.iter(text):
+        found: dict[int, list[int]] = {}
+        word_end, prefixes = self._word_end, self._prefixes
+        for last, (size, bits, whole) in self._automaton.iter(text):
             if (word_end or whole) and text[last + 1 : last + 2].isalpha():
                 continue
             start = last + 1 - size
-            if not _word_begins(text, start, self._prefixes) or (
-                whole and start > 0 and text[start - 1].isalnum()
-            ):
+            if start and text[start - 1].isalnum() and (whole or not _word_begins(text, start, prefixes)):
                 continue
-            bit = 1
-            while bit <= mask:
-                if mask & bit:
-                    found.setdefault(bit, set()).add(start)
-                bit <<= 1
-        for pattern, bit in self._digits:
-            starts = [m.start() for m in pattern.finditer(text)]
-            if starts:
-                found.setdefault(bit, set()).update(starts)
-        return {bit: sorted(starts) for bit, starts in found.items()}
+            for bit in bits:
+                found.setdefault(bit, []).append(start)
+        if self._digits is not None:
+            starts = [m.start() for m in self._digits.finditer(text)]
+            for bit in self._digit_bits if starts else ():
+                found.setdefault(bit, []).extend(starts)
+        return {bit: sorted(set(starts)) for bit, starts in found.items()}
 
 
-def _rebuild(automaton, digits, word_end, prefixes) -> KeyGate:
-    gate = KeyGate.__new__(KeyGate)
-    gate._automaton, gate._digits, gate._word_end, gate._prefixes = automaton, digits, word_end, prefixes
-    return gate
+def _bits(mask: int) -> tuple[int, ...]:
+    return tuple(1 << i for i in range(mask.bit_length()) if mask >> i & 1)
 
 
 def _word_begins(text: str, start: int, prefixes: frozenset[str] | None) -> bool:

@@ -416,13 +416,15 @@ Resolver = Callable[[re.Match, object], Interval | None]
 REACH = {"ago": 4, "decade": 30, "numeric": 30, "relative": 35, "season": 40, "weekday": 45, "year": 45,
          "deictic": 50}  # fmt: skip
 DEFAULT_REACH = 60
+#: The digits that numeric dates and years hinge on (10/05/2017, 2017): one scan for both.
+DIGIT_GATE = r"\d(?:[/.\-]\d|\d{3})"
 
 
 def families() -> list[tuple[str, tuple[str, ...] | str, str, Resolver]]:
     """(name, gate, pattern, resolver) for every Arabic family.
 
-    The gate names what every match holds: key words (found by :class:`~marsad.time.scan.KeyGate`
-    where they begin a word, clitics aside) or a digit pattern. The full pattern is only tried
+    The gate names what every match holds: key words (found by :class:`~marsad.quantity.scan.KeyGate`
+    where they begin a word, clitics aside) or "digits" (:data:`DIGIT_GATE`). The pattern is only tried
     shortly before them, which keeps the stage fast on long articles.
     """
     day = rf"(?:ال)?\d{{1,2}}|{_alt(DAY_ORDINALS)}"
@@ -489,14 +491,14 @@ def families() -> list[tuple[str, tuple[str, ...] | str, str, Resolver]]:
     weekdays = ("اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعة", "جمعه", "سبت", "احد")
     return [
         ("absolute", tuple(first), absolute, _absolute),
-        ("numeric", r"\d[/.\-]\d", numeric, _numeric),
+        ("numeric", "digits", numeric, _numeric),
         ("day_of_month", ("الجاري", "الحالي", "الشهر"), day_of_month, _day_of_month),
         ("hijri", tuple(hijri_keys), hijri, hijri_date),
         ("ago", ("قبل", "منذ"), ago, _ago),
         ("recent", ("الماضي", "الاخير", "المقبل", "القادم", "المنصرم", "الفايت"), recent, _recent),
         ("season", ("ربيع", "صيف", "خريف", "شتاء"), season_source, season),
         ("decade", (*DECADES, "القرن"), decade, decade_or_century),
-        ("year", r"\d{4}", year, _year),
+        ("year", "digits", year, _year),
         ("relative", ("اسبوع", "شهر", "عام", "سنة"), relative, _relative_period),
         ("deictic", ("امس", "اليوم", "غد", "الليلة", "البارحة"), deictic, _deictic),
         ("weekday", weekdays, weekday, _weekday_expr),

@@ -49,13 +49,28 @@ class TimeSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class Family:
+    """One family of expressions: its gate bit, how far before its key word a match may
+    begin, the groups a match may begin with (prefix first), its pattern and resolver."""
+
+    name: str
+    bit: int
+    reach: int
+    openers: tuple[str, ...]
+    since: bool  # the pattern has "منذ X": the interval then runs to publication ...
+    y2: bool  # ... unless it names its own end ("منذ 2011 حتى 2015")
+    pattern: re.Pattern
+    resolve: Resolver
+
+
+@dataclass(frozen=True, slots=True)
 class TimeRules:
-    """Compiled families (name, gate bit, pattern, resolver) and the gate that finds their key
-    words; built by :func:`load_time_rules`. English families share one gate pattern.
+    """Compiled families and the gate that finds their key words; built by
+    :func:`load_time_rules`. English families share one gate pattern.
     """
 
-    arabic: tuple[tuple[str, int, re.Pattern, Resolver], ...]
-    english: tuple[tuple[str, int, re.Pattern, Resolver], ...]
+    arabic: tuple[Family, ...]
+    english: tuple[Family, ...]
     gate: KeyGate
     english_gate: re.Pattern
 
@@ -63,25 +78,33 @@ class TimeRules:
 _ENGLISH_BIT = 1 << 31
 
 
+def _family(name: str, bit: int, source: str, fn: Resolver) -> Family:
+    pattern = re.compile(source)
+    groups = pattern.groupindex
+    openers = tuple(g for g in ("since", "during", "part", "core") if g in groups)
+    reach = arabic.REACH.get(name, arabic.DEFAULT_REACH)
+    return Family(name, bit, reach, openers, "since" in groups, "y2" in groups, pattern, fn)
+
+
 def load_time_rules() -> TimeRules:
     """Compile every family's pattern and the key-word gate (a fraction of a second: do it
     once, pass it down)."""
-    families, keys, digits = [], {}, []
+    families, keys, digit_mask = [], {}, 0
     for i, (name, gate, source, fn) in enumerate(arabic.families()):
         bit = 1 << i
-        if isinstance(gate, str):
-            digits.append((gate, bit))
+        if gate == "digits":
+            digit_mask |= bit
         else:
             for key in gate:
                 keys[key] = keys.get(key, 0) | bit
-        families.append((name, bit, re.compile(source), fn))
+        families.append(_family(name, bit, source, fn))
     english_families = tuple(
-        (name, _ENGLISH_BIT, re.compile(source), fn) for name, _gate, source, fn in english.families()
+        _family(name, _ENGLISH_BIT, source, fn) for name, _, source, fn in english.families()
     )
     return TimeRules(
         tuple(families),
         english_families,
-        KeyGate(keys, whole=frozenset({"اب"}), digits=digits),
+        KeyGate(keys, whole=frozenset({"اب"}), digits=(arabic.DIGIT_GATE, digit_mask)),
         re.compile(english.GATE),
     )
 
@@ -122,14 +145,14 @@ def resolve_times(
     candidates: list[tuple[int, int, date, date]] = []
     unresolved: list[str] = []
     invalid: list[str] = []
-    for name, bit, pattern, resolve in families:
-        starts = hits.get(bit)
+    for family in families:
+        starts = hits.get(family.bit)
         if not starts:
             continue
-        for m in matches_near(pattern, norm.text, starts, arabic.REACH.get(name, arabic.DEFAULT_REACH)):
-            start = min(m.start(g) for g in ("since", "during", "part", "core") if _has(m, g))
+        for m in matches_near(family.pattern, norm.text, starts, family.reach):
+            start = next(s for g in family.openers if (s := m.start(g)) >= 0)
             try:
-                interval = resolve(m, ctx)
+                interval = family.resolve(m, ctx)
             except NeedsPublished:
                 unresolved.append(m.group("core"))
                 continue
@@ -139,7 +162,8 @@ def resolve_times(
             if interval is None:
                 continue
             first, last = interval
-            if _has(m, "since") and not _has(m, "y2") and ctx.published and first <= ctx.published:
+            since = family.since and m.group("since") and not (family.y2 and m.group("y2"))
+            if since and ctx.published and first <= ctx.published:
                 last = max(last, ctx.published)
             candidates.append((start, m.end(), first, last))
     times = []
@@ -158,10 +182,6 @@ def resolve_times(
     for message in invalid[:5]:
         out = out.with_error("invalid_date", STAGE, f"not a calendar date: {message}")
     return out
-
-
-def _has(m: re.Match, group: str) -> bool:
-    return group in m.re.groupindex and m.group(group) is not None
 
 
 def _longest_first(candidates):
