@@ -44,6 +44,7 @@ _COMPLEMENTS = frozenset(key(w) for w in "أن إن أنه إنه أنها إن�
 #: Cue kinds of a verb that, joined by و and followed by its speaker (وقال الرئيس، ونفت
 #: الوزارة), opens another attribution; وقالت إن ... goes on with the same speaker.
 _SPEAKING = frozenset({"speech", "deny", "allege"})
+_MAY_OPEN = _PUNCT_BREAKS | frozenset(OPENERS)
 _SAID_WHAT = _COMPLEMENTS | frozenset(key(w) for w in "بأن بأنه بأنها إلى الى عن".split())
 
 
@@ -125,28 +126,8 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
     text = article.text
     tokens = article.tokens or tuple(tokenize(text))
     sentences = article.sentences or tuple(split_sentences(text))
-    shadow = _Shadow(text)
-    full = [shadow.key(t.start, t.end) for t in tokens]
-    stem = [
-        shadow.key(t.stem_start, t.stem_end) if t.stem_end > t.stem_start else f
-        for t, f in zip(tokens, full, strict=True)
-    ]
-    lems: dict[str, str] = {}
-    lem = [lems.get(x) or lems.setdefault(x, lemma(x)) for x in stem]
-    sent_of = [0] * len(tokens)
-    sent_span = []
-    s, n = 0, len(sentences)
-    for i, tok in enumerate(tokens):
-        while s < n - 1 and tok.start >= sentences[s].end:
-            s += 1
-        sent_of[i] = s
-    first = 0
-    for s in range(n):
-        end = first
-        while end < len(tokens) and sent_of[end] == s:
-            end += 1
-        sent_span.append((first, end))
-        first = end
+    full, stem, lem = _keys(text, tokens)
+    sent_of, sent_span = _sentence_of(tokens, sentences)
     clauses, clause_of = _clauses(full, stem, tokens, sent_of)
     built = View(
         text,
@@ -162,7 +143,13 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
         _timed(article, tokens),
     )
     if lex is not None:
-        built.cues = [cue_kinds(built, lex, j) for j in range(len(tokens))]
+        known: dict[tuple[str, str], frozenset[str]] = {}
+        cues = built.cues
+        for j, pair in enumerate(zip(full, stem, strict=True)):
+            kinds = known.get(pair)
+            if kinds is None:
+                kinds = known[pair] = cue_kinds(built, lex, j)
+            cues.append(kinds)
         speaking = frozenset(
             j
             for j, kinds in enumerate(built.cues[:-1])
@@ -177,20 +164,42 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
     return built
 
 
-class _Shadow:
-    """Lexicon keys of any span of the text, from one normalisation of the whole text (a key
-    per token would normalise every word again)."""
+def _keys(text: str, tokens: tuple[Token, ...]) -> tuple[list[str], list[str], list[str]]:
+    """The lexicon keys of every token, of its stem and of its stem's lemma. Normalisation
+    works letter by letter, so the distinct written forms are normalised once, together, then
+    looked up per token."""
+    raw_full = [text[t.start : t.end] for t in tokens]
+    raw_stem = [
+        text[t.stem_start : t.stem_end] if t.stem_end > t.stem_start else w
+        for t, w in zip(tokens, raw_full, strict=True)
+    ]
+    distinct = list(dict.fromkeys(raw_full + raw_stem))
+    joined = "\n".join(distinct)
+    keyed = normalize(joined, ta_marbuta=True).text.lower().split("\n")
+    if len(keyed) != len(distinct):  # a token holding a line break
+        keyed = [key(w) for w in distinct]
+    table = dict(zip(distinct, keyed, strict=True))
+    stems = [table[w] for w in raw_stem]
+    lemmas = {k: lemma(k) for k in set(stems)}
+    return [table[w] for w in raw_full], stems, [lemmas[k] for k in stems]
 
-    def __init__(self, text: str) -> None:
-        norm = normalize(text, ta_marbuta=True)
-        lowered = norm.text.lower()  # Latin triggers; a rare letter that lowers to two would shift
-        self.text = lowered if len(lowered) == len(norm.text) else norm.text
-        self.offsets = norm.offsets  # None: one character for one
 
-    def key(self, start: int, end: int) -> str:
-        if self.offsets is None:
-            return self.text[start:end]
-        return self.text[bisect_left(self.offsets, start) : bisect_left(self.offsets, end)]
+def _sentence_of(
+    tokens: tuple[Token, ...], sentences: tuple[Sentence, ...]
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """The sentence of each token (the last one takes any token after it), and each
+    sentence's token range."""
+    starts = [t.start for t in tokens]
+    sent_of: list[int] = []
+    sent_span = []
+    first = 0
+    last = len(sentences) - 1
+    for s, sentence in enumerate(sentences):
+        end = len(tokens) if s == last else max(first, bisect_left(starts, sentence.end, first))
+        sent_of.extend([s] * (end - first))
+        sent_span.append((first, end))
+        first = end
+    return sent_of, sent_span
 
 
 def _timed(article: Article, tokens: tuple[Token, ...]) -> frozenset[int]:
@@ -214,11 +223,18 @@ def _clauses(
     speaking: frozenset[int] = frozenset(),
 ) -> tuple[list[Clause], list[int]]:
     """Clauses of every sentence; ``speaking`` are the tokens of وقال-like verbs, each of which
-    opens a new stretch: what another speaker says is another statement."""
+    opens a new stretch: what another speaker says is another statement. Only the tokens that
+    may open a clause are visited."""
     clauses: list[Clause] = []
-    clause_of = [0] * len(tokens)
     start, opener, sub, strong = 0, None, False, True
-    for i in range(len(tokens)):
+    marks = [
+        i
+        for i in range(len(tokens))
+        if full[i] in _MAY_OPEN or stem[i] in OPENERS or (i > 0 and sent_of[i] != sent_of[i - 1])
+    ]
+    if speaking:
+        marks = sorted({*marks, *speaking})
+    for i in marks:
         word = full[i]
         bare = stem[i] if tokens[i].proclitics in ((), ("و",), ("ف",)) else word
         new_sentence = i > 0 and sent_of[i] != sent_of[i - 1]
@@ -238,7 +254,9 @@ def _clauses(
             opener = bare if bare in OPENERS else word
             sub = OPENERS.get(opener, False)
             strong = strong or joined
-        clause_of[i] = len(clauses)
     if tokens:
         clauses.append(Clause(start, len(tokens), opener, sub, strong))
+    clause_of: list[int] = []
+    for n, clause in enumerate(clauses):
+        clause_of.extend([n] * (clause.end - clause.first))
     return clauses, clause_of

@@ -157,8 +157,13 @@ def _dawn(v: View, i: int) -> bool:
 
 def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
     mentions = []
-    for i in range(len(v.tokens)):
-        forms = lookup(v, i, lex)
+    known: dict[tuple[str, str, bool], tuple[Form, ...]] = {}
+    text, tokens = v.text, v.tokens
+    for i, pair in enumerate(zip(v.full, v.stem, strict=True)):
+        mark = (*pair, text[tokens[i].stem_end - 1 : tokens[i].stem_end] == "ة")
+        forms = known.get(mark)
+        if forms is None:
+            forms = known[mark] = lookup(v, i, lex)
         if not forms:
             continue
         found = _match(v, i, forms)
