@@ -13,9 +13,15 @@ from marsad.geo.matcher import Mention, Shadow
 SETTLEMENT = frozenset(
     "مدينه بلده قريه مدينتي بلدتي قريتي مدينتا بلدتا قريتا مدن بلدات قري ناحيه مخيم بلدية".split()
 )
-ADMIN = frozenset("محافظه محافظتي محافظات ولايه ولايتي اقليم مقاطعه اماره".split())
-NEUTRAL = frozenset("منطقه مناطق قضاء ضواحي اطراف محيط مشارف".split())
-RIF = frozenset(("ريف", "ارياف"))
+# محافظ (governor) names the governorate too: محافظ البصرة.
+ADMIN = frozenset("محافظه محافظتي محافظات محافظ ولايه ولايتي ولايات اقليم مقاطعه اماره".split())
+NEUTRAL = frozenset("منطقه مناطق قضاء".split())
+# "Around X": a place after these is likely, but an ordinary word too (محيط القصر الجمهوري).
+NEAR = frozenset("ضواحي اطراف محيط مشارف".split())
+RIF = frozenset(("ريف", "ريفي", "ارياف"))
+RIF_DEFINITE = frozenset(("الريف", "والريف", "بالريف", "الريفين", "والريفين"))
+# Qualifiers that cover every name of the list that follows (محافظات صعدة والحديدة وتعز).
+PLURAL = frozenset("محافظتي محافظات ولايتي ولايات مدن بلدات قري مدينتي بلدتي قريتي ريفي ارياف".split())
 # Heads whose name is an organisation or a street, not a place where something happens.
 NOT_A_PLACE_HEAD = frozenset(
     "حي شارع ساحه ميدان دوار فندق مسجد جامع كنيسه نادي ملعب منتخب فريق جامعه صحيفه جريده قناه "
@@ -27,8 +33,12 @@ PERSON_BEFORE = frozenset(
 )
 PERSON_AFTER = frozenset(("بن", "ابن", "بنت"))
 # Set phrases that begin with a place name: مسقط رأسه (birthplace), not Muscat; بحجة أن
-# (on the pretext that), not Hajjah.
-IDIOMS = {"مسقط": ("راس",), "حجه": ("ان",)}  # the words that follow, by their start
+# (on the pretext that) and بحجة عدم ...
+# on the pretext that), not Hajjah; الغاز المسيل للدموع (tear gas), not M'Sila.
+IDIOMS = {"مسقط": ("راس",), "حجه": ("ان",), "المسيل": ("للدموع",), "المسيله": ("للدموع",)}
+# A definite adjective in -iyya after a definite noun qualifies it: القنصلية السعودية is the
+# Saudi consulate, not a mention of Saudi Arabia; المملكة السعودية is the kingdom.
+ADJECTIVE_HEADS_OK = frozenset(("المملكه",))
 DIRECTIONS = {
     "شمال": "N", "شمالي": "N", "جنوب": "S", "جنوبي": "S",
     "شرق": "E", "شرقي": "E", "غرب": "W", "غربي": "W",
@@ -68,13 +78,19 @@ def combine(first: str, second: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    qualifier: str | None = None  # settlement admin neutral rif
+    qualifier: str | None = None  # settlement admin neutral near rif
     direction: str | None = None
     distance_km: float | None = None
     start: int | None = None  # shadow span of the whole phrase (relative or qualified)
     end: int | None = None
     person: bool = False
     not_place: bool = False
+    plural: bool = False  # the qualifier covers a list: محافظتي درعا والسويداء
+    last_word: int = -1  # the last word of the phrase (the name, or its direction adjective)
+
+
+PLAIN = Context()
+PERSON = Context(person=True)
 
 
 def _joined(shadow: Shadow, left: int, right: int) -> bool:
@@ -107,10 +123,11 @@ def _adjective_after(shadow: Shadow, k: int) -> tuple[str | None, int]:
     return d, k
 
 
-def analyse(m: Mention, shadow: Shadow) -> Context:
-    """Read the words around one Arabic mention."""
+def analyse(m: Mention, shadow: Shadow, inherited: Context | None = None) -> Context:
+    """Read the words around one Arabic mention; ``inherited`` is the context of the name this
+    one is listed after (ريفي حماة الجنوبي وحمص الشمالي), when its qualifier covers the list."""
     i, last = m.first_word, m.last_word
-    words = shadow.words
+    starts = shadow.starts
     qualifier = None
     head = i  # first word of the phrase built so far
     prev = shadow.stem(i - 1)
@@ -119,8 +136,18 @@ def analyse(m: Mention, shadow: Shadow) -> Context:
     if attached and prev in NOT_A_PLACE_HEAD:
         return Context(not_place=True)
     idiom = IDIOMS.get(m.key)
-    if idiom and shadow.word(last + 1).startswith(idiom):
+    if idiom and (shadow.word(last + 1).startswith(idiom) or (m.key == "حجه" and m.prefix.endswith("ب"))):
         return Context(not_place=True)
+    if (
+        attached
+        and m.key.startswith("ال")
+        and m.key.endswith("يه")
+        and " " not in m.key
+        and prev.startswith("ال")
+        and prev not in ADJECTIVE_HEADS_OK
+    ):
+        return Context(not_place=True)
+    plural = False
     if attached:
         if prev in SETTLEMENT:
             qualifier = "settlement"
@@ -128,20 +155,29 @@ def analyse(m: Mention, shadow: Shadow) -> Context:
             qualifier = "admin"
         elif prev in NEUTRAL:
             qualifier = "neutral"
+        elif prev in NEAR:
+            qualifier = "near"
         elif prev in RIF:
             qualifier = "rif"
         if qualifier:
             head = i - 1
+            plural = prev in PLURAL
+    elif inherited is not None:
+        qualifier, plural = inherited.qualifier, True
 
-    # ريف حلب الشمالي / الريف الشمالي لحماة
+    # ريف حلب الشمالي / ريفي حماة الجنوبي وحمص الشمالي / الريف الشمالي لحماة
     if qualifier == "rif":
         d, k = _adjective_after(shadow, last + 1)
         if d:
-            return Context("rif", d, None, words[head][0], words[k][1], person)
-    if m.prefix.endswith("ل") and shadow.word(i - 2) in ("الريف", "والريف", "بالريف"):
-        d = ADJECTIVES.get(shadow.word(i - 1))
-        if d and _joined(shadow, i - 2, i - 1):
-            return Context("rif", d, None, words[i - 2][0], m.end, person)
+            start = starts[head] if head != i else m.start
+            return Context("rif", d, None, start, shadow.ends[k], person, plural=plural, last_word=k)
+    if m.prefix.endswith("ل"):
+        before = shadow.word(i - 1)
+        d = ADJECTIVES.get(before) or ADJECTIVES.get(before[1:] if before.startswith("و") else "")
+        chained = inherited is not None and inherited.qualifier == "rif" and before.startswith("و")
+        if d and (shadow.word(i - 2) in RIF_DEFINITE or chained) and _joined(shadow, i - 2, i - 1):
+            start = starts[i - 2] if not chained else starts[i - 1] + 1
+            return Context("rif", d, None, start, m.end, person, plural=True, last_word=last)
 
     # شمال مدينة إدلب، جنوب شرقي تركيا، على بعد 20 كم شرق الموصل
     direction = None
@@ -164,10 +200,12 @@ def analyse(m: Mention, shadow: Shadow) -> Context:
         bare = shadow.word(i - 2)
         if bare in ("الشمال", "الجنوب", "الشرق", "الغرب") and shadow.word(i - 3) in ("الي", "في"):
             direction, head = DIRECTIONS[bare[2:]], i - 3
-    start = shadow.words[head][0] if head != i else m.start
+    if qualifier is None and direction is None:
+        return PERSON if person else PLAIN
+    start = starts[head] if head != i else m.start
     if head != i and shadow.word(head) != shadow.stem(head):
         start += len(shadow.word(head)) - len(shadow.stem(head))
-    return Context(qualifier, direction, distance, start, m.end, person)
+    return Context(qualifier, direction, distance, start, m.end, person, plural=plural, last_word=last)
 
 
 def latin_direction(text: str, start: int) -> tuple[str | None, int]:

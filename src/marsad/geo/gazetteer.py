@@ -11,27 +11,34 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
 import platformdirs
 
+from marsad.geo.fold import Folding
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).
 QUALIFIED_ONLY = 1
+#: What an Arabic automaton key is: a place name, a country adjective, or both.
+PLACE_KEY, NISBA_KEY = 1, 2
 
 MENA = frozenset("SY IQ TR IR LB JO PS IL EG SA AE QA KW BH OM YE LY TN DZ MA MR SD SS SO DJ KM EH".split())
 # Where GeoNames' Arabic names of small towns are Arabic names; elsewhere they are mostly
 # transliterations that collide with Arabic words and foreign personal names (دونالد، مول).
 ARAB = MENA - {"IR", "TR", "CY"}
+# A key with punctuation inside can never match: the automaton reads text with punctuation as spaces.
+NON_WORD_RE = re.compile(r"[^\w ]|_")
 
 
 def name_key(name: str) -> str:
@@ -120,7 +127,9 @@ class Gazetteer:
 
     ``keys`` maps a normalised Arabic name to the rows it may denote; ``nisba`` maps a
     normalised country adjective (السوري، التركية ...) to its ISO code; ``common`` holds the keys
-    that are also ordinary words and need context before they count as places.
+    that are also ordinary words and need context before they count as places. The Arabic
+    automaton finds both names and adjectives, each followed by a space (see :mod:`matcher`);
+    ``folding`` is the normalisation its keys were made with.
     """
 
     rows: Rows
@@ -134,6 +143,7 @@ class Gazetteer:
     meta: dict
     automaton: ahocorasick.Automaton
     latin_automaton: ahocorasick.Automaton
+    folding: Folding
     row_of_id: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -163,6 +173,11 @@ class Gazetteer:
             qualified_only=bool(r.flags[row] & QUALIFIED_ONLY),
         )
 
+    @cached_property
+    def candidates(self) -> list[Candidate]:
+        """Every row as a :class:`Candidate`, made once (resolution reads them for every mention)."""
+        return [self.candidate(i) for i in range(len(self.rows))]
+
     def lookup(self, name: str) -> list[Candidate]:
         """Every place an Arabic or Latin-script name may denote, most populous first."""
         rows = self.keys.get(name_key(name)) or self.latin_keys.get(name.strip()) or ()
@@ -175,20 +190,29 @@ class Gazetteer:
 
 
 def build_automata(
-    keys: dict[str, tuple[int, ...]], latin_keys: dict[str, tuple[int, ...]]
+    keys: dict[str, tuple[int, ...]], latin_keys: dict[str, tuple[int, ...]], nisba: dict[str, str]
 ) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-    """Automata over the Arabic keys (plus their ل-forms: للرقة is ل + الرقة) and the Latin ones.
+    """Automata over the Arabic names and adjectives and over the Latin-script names.
 
-    A value is ``(key, lil)``: ``lil`` marks the form with the article's alef dropped after ل.
+    An Arabic key is stored with a trailing space (two-letter keys with a leading one too) and
+    matched against the text with every non-word character made a space, so only matches that
+    end a word are reported at all. A value
+    is ``(key, lil, kind)``: ``lil`` marks the form with the article's alef dropped after ل
+    (للرقة is ل + الرقة), ``kind`` is :data:`PLACE_KEY` and/or :data:`NISBA_KEY`.
     """
+    kinds: dict[str, int] = {key: PLACE_KEY for key in keys if not NON_WORD_RE.search(key)}
+    for key in nisba:
+        kinds[key] = kinds.get(key, 0) | NISBA_KEY
     arabic = ahocorasick.Automaton()
-    for key in keys:
-        arabic.add_word(key, (key, False))
-    for key in keys:
+    for key, kind in kinds.items():
+        # A two-letter name never carries a clitic (باب is not ب + اب), so it must start a word:
+        # that keeps word endings such as ـات and ـها from being reported at all.
+        arabic.add_word((" " if len(key) <= 2 else "") + key + " ", (key, False, kind))
+    for key, kind in kinds.items():
         if key.startswith("ال") and len(key) > 3:
             lil = "ل" + key[2:]
-            if lil not in keys:
-                arabic.add_word(lil, (key, True))
+            if lil not in kinds:
+                arabic.add_word(lil + " ", (key, True, kind))
     latin = ahocorasick.Automaton()
     for key in latin_keys:
         latin.add_word(key, (key, False))
@@ -218,7 +242,7 @@ def assemble(rows: Rows, *, nisba: dict[str, str], common: frozenset[str], meta:
             admin1_row.setdefault((rows.country[i], rows.admin1[i]), i)
     frozen = {k: tuple(dict.fromkeys(v)) for k, v in keys.items()}
     frozen_latin = {k: tuple(dict.fromkeys(v)) for k, v in latin_keys.items()}
-    arabic, latin = build_automata(frozen, frozen_latin)
+    arabic, latin = build_automata(frozen, frozen_latin, nisba)
     capital_row = {cc: row for cc, row in meta.get("capitals", {}).items() if row < len(rows)}
     return Gazetteer(
         rows=rows,
@@ -232,6 +256,7 @@ def assemble(rows: Rows, *, nisba: dict[str, str], common: frozenset[str], meta:
         meta=meta,
         automaton=arabic,
         latin_automaton=latin,
+        folding=Folding.build(),
     )
 
 

@@ -4,6 +4,10 @@ Matching runs on the normaliser's shadow of the text (alef, ya, ta marbuta folde
 tatweel dropped), so وإدلب، بحلب، لتركيا، للرقة all reach their keys; every span is mapped back
 to offsets in the original text. Nothing here decides which place a name denotes: that is
 :mod:`marsad.geo.resolve`'s job.
+
+Speed matters here (every article passes through): the automaton reads a copy of the shadow in
+which every non-word character is a space, and its keys end with a space, so it reports only
+names that end a word; the words themselves come from one ``str.split``.
 """
 
 from __future__ import annotations
@@ -11,14 +15,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import add
+from typing import NamedTuple
 
-from marsad.geo.gazetteer import Gazetteer
-from marsad.nlp.normalize import Normalized, normalize
+from marsad.geo.fold import Folding, ShadowText
+from marsad.geo.gazetteer import NISBA_KEY, PLACE_KEY, Gazetteer
 
-WORD_RE = re.compile(r"[^\W_]+")
 LATIN_WORD_RE = re.compile(r"[A-Za-z]")
+NON_WORD_RE = re.compile(r"[^\w ]|_")
+# Characters that separate words without being punctuation: hyphens and hashtag marks.
+SEPARATORS = ("-", "#", "_")
 # Proclitics a place name may carry: a conjunction, then a preposition.
-PREFIX_RE = re.compile(r"^[وف]?[بلك]?$")
+PREFIXES = frozenset(a + b for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")) - {""}
 
 
 def strip_clitics(word: str) -> str:
@@ -36,19 +45,27 @@ def strip_clitics(word: str) -> str:
 class Shadow:
     """The normalised text, its words and the way back to original offsets."""
 
-    norm: Normalized
-    text: str
-    words: tuple[tuple[int, int], ...]
-    starts: tuple[int, ...]
-    tokens: tuple[str, ...]
+    norm: ShadowText
+    text: str  # the shadow, hyphens and hashtag marks as spaces
+    spaced: str  # the shadow with every non-word character a space, one more before and after
+    starts: list[int]
+    ends: list[int]
+    tokens: list[str]
 
     @classmethod
-    def of(cls, text: str) -> Shadow:
-        norm = normalize(text, ta_marbuta=True)
-        shadow = norm.text.replace("-", " ")
-        found = list(WORD_RE.finditer(shadow))
-        words = tuple(m.span() for m in found)
-        return cls(norm, shadow, words, tuple(s for s, _ in words), tuple(m.group() for m in found))
+    def of(cls, text: str, folding: Folding) -> Shadow:
+        norm = folding.shadow(text)
+        shadow = norm.text
+        for sep in SEPARATORS:
+            if sep in shadow:
+                shadow = shadow.replace(sep, " ")
+        spaced = " " + NON_WORD_RE.sub(" ", shadow) + " "
+        pieces = spaced.split(" ")
+        offsets = map(add, accumulate(map(len, pieces), initial=0), count(-1))
+        starts = list(compress(offsets, pieces))
+        tokens = list(filter(None, pieces))
+        ends = list(map(add, starts, map(len, tokens)))
+        return cls(norm, shadow, spaced, starts, ends, tokens)
 
     def word_at(self, pos: int) -> int:
         """Index of the word that contains (or last starts before) shadow position ``pos``."""
@@ -62,16 +79,15 @@ class Shadow:
 
     def gap(self, left: int, right: int) -> str:
         """The characters between word ``left`` and word ``right`` (punctuation, spaces)."""
-        if left < 0 or right >= len(self.words):
+        if left < 0 or right >= len(self.starts):
             return ""
-        return self.text[self.words[left][1] : self.words[right][0]]
+        return self.text[self.ends[left] : self.starts[right]]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         return self.norm.to_original(start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A gazetteer key found in the text; offsets are in the shadow, clitics excluded."""
 
     start: int
@@ -84,28 +100,48 @@ class Mention:
     latin: bool = False
 
 
-def find_arabic(shadow: Shadow, gazetteer: Gazetteer) -> list[Mention]:
-    """Every key found at word boundaries, behind at most a conjunction and a preposition."""
-    text = shadow.text
-    n = len(text)
+class Adjective(NamedTuple):
+    """A country adjective (السورية، والعراقي) as a word of the text."""
+
+    word: int
+    country: str
+    whole: bool  # the word is the adjective alone, without clitics
+
+
+def find_arabic(shadow: Shadow, gazetteer: Gazetteer) -> tuple[list[Mention], list[Adjective]]:
+    """Every name and country adjective behind at most a conjunction and a preposition."""
+    spaced, text = shadow.spaced, shadow.text
+    keys, nisba = gazetteer.keys, gazetteer.nisba
     found: list[Mention] = []
-    for end_index, (key, lil) in gazetteer.automaton.iter(text):
-        end = end_index + 1
-        if end < n and (text[end].isalnum() or text[end] == "_"):
+    adjectives: list[Adjective] = []
+    for end, (key, lil, kind) in gazetteer.automaton.iter(spaced):
+        start = end - (len(key) - 1 if lil else len(key))  # in ``spaced``: one more than in the shadow
+        if spaced[start - 1] != " ":
+            # At most two proclitics: the word starts one or two characters before the name.
+            if spaced[start - 2] != " ":
+                if spaced[start - 3] != " ":
+                    continue
+                prefix = spaced[start - 2 : start]
+            else:
+                prefix = spaced[start - 1]
+            if prefix not in PREFIXES or (lil and prefix[-1] != "ل"):
+                continue
+        elif lil:
             continue
-        length = len(key) - 1 if lil else len(key)
-        start = end - length
-        w = shadow.word_at(start)
-        if w < 0:
+        else:
+            prefix = ""
+        start -= 1
+        end -= 1
+        first = bisect_right(shadow.starts, start) - 1
+        if kind & NISBA_KEY:
+            adjectives.append(Adjective(first, nisba[key], not prefix))
+        if not kind & PLACE_KEY:
             continue
-        word_start = shadow.words[w][0]
-        prefix = text[word_start:start]
-        if not PREFIX_RE.match(prefix) or (lil and not prefix.endswith("ل")):
-            continue
-        if " " in key and text[start:end].count(" ") != key.count(" "):
-            continue
-        found.append(Mention(start, end, key, gazetteer.keys[key], w, shadow.word_at(end - 1), prefix))
-    return longest(found)
+        spaces = key.count(" ")
+        if spaces and text.count(" ", start, end) != spaces:
+            continue  # the words are there, but with punctuation between them
+        found.append(Mention(start, end, key, keys[key], first, first + spaces, prefix))
+    return longest(found), adjectives
 
 
 def find_latin(text: str, gazetteer: Gazetteer) -> list[Mention]:

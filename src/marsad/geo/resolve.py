@@ -5,19 +5,23 @@ on the article's country focus (country names, country adjectives, unambiguous t
 nearness to the other places of the article and on the words around the name (محافظة، مدينة،
 ريف، شمال ...). A name that is also an ordinary word (الباب، الطبقة) needs such context to
 count. Relative phrases ("شمال مدينة إدلب", "ريف حلب الشمالي") become ``relative`` places with
-a point offset from the anchor, never the anchor itself; and no pin is finer than the text.
+a point offset from the anchor, never the anchor itself; and no pin is finer than the text. A
+relative phrase that only locates the town named just before it (كفرنبل جنوب إدلب) is a mention
+of its anchor, so the town, not a point south of Idlib, is the most precise place there.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marsad.article import Article, Entity, Place, Relation
 from marsad.geo.context import BEARING, WORDS, Context, analyse, latin_direction
 from marsad.geo.gazetteer import ARAB, MENA, Candidate, Gazetteer, approx_km, haversine_km, offset_point
-from marsad.geo.matcher import Mention, Shadow, find_arabic, find_latin
+from marsad.geo.matcher import Adjective, Mention, Shadow, find_arabic, find_latin
 
 STAGE = "geo"
 LEVEL_PRIOR = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 1.0, "town": 0.0}
@@ -27,8 +31,9 @@ NISBA_HEADS = frozenset(
     "الداخل الشمال الجنوب الشرق الغرب الوسط الصحراء الجزر الموانئ الاقاليم الولايات الريف".split()
 )
 NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E", "الغرب": "W"}
-NISBA_ENDINGS = frozenset("يهنت")
 LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
+# What may stand between a town and the phrase that locates it: كفرنبل، جنوب إدلب / في ريف إدلب.
+LOCATING_GAPS = frozenset(("", "،", ",", "في"))
 PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
 
 
@@ -54,7 +59,6 @@ class Item:
     common: bool
     entity: Entity | None = None
     chosen: Candidate | None = None
-    score: float = 0.0
     place: Place | None = field(default=None)
 
 
@@ -74,17 +78,20 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
     text = article.text or ""
     if not text.strip():
         return (), article.entities
-    shadow = Shadow.of(text)
-    items = [_item(m, analyse(m, shadow), g) for m in find_arabic(shadow, g)]
+    shadow = Shadow.of(text, g.folding)
+    mentions, adjectives = find_arabic(shadow, g)
+    items = _items(mentions, shadow, g)
     if s.latin:
         for m in find_latin(text, g):
             d, start = latin_direction(text, m.start)
             ctx = Context(direction=d, start=start, end=m.end) if d else Context()
-            items.append(_item(m, ctx, g))
+            items.append(_item(m, ctx, g, {}))
     _attach_entities(items, article.entities, shadow)
     items = [it for it in items if it.candidates]
 
-    votes = _nisba_votes(shadow, g)
+    votes: dict[str, int] = {}
+    for adjective in adjectives:
+        votes[adjective.country] = votes.get(adjective.country, 0) + 1
     for it in items:
         countries = {c.country for c in it.candidates}
         if len(countries) == 1 and not it.common:
@@ -95,43 +102,115 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
     focus = {cc: v / top for cc, v in votes.items()} if top else {}
 
     # Two passes: the confident names first, then everything measured against them.
-    anchors: list[tuple[int, float, float]] = []
+    anchors: dict[tuple[float, float], int] = {}  # point → how many confident names stand there
+    own: list[tuple[float, float] | None] = []
+    for it in items:
+        best, _ = _best(it, focus, ())
+        it.chosen = best
+        point = None
+        anchor = best is not None and best.level in ("city", "town", "admin1") and _confident(it, best)
+        if anchor and (len(anchors) < s.max_anchor_places or (best.lat, best.lon) in anchors):
+            point = (best.lat, best.lon)
+            anchors[point] = anchors.get(point, 0) + 1
+        own.append(point)
+    if anchors:
+        for n, it in enumerate(items):
+            if len(it.candidates) > 1:
+                others = [p for p, k in anchors.items() if p != own[n] or k > 1]
+                it.chosen, _ = _best(it, focus, others)
+    settled = list(
+        dict.fromkeys(
+            (it.mention.key, o.lat, o.lon)
+            for it in items
+            if (o := it.chosen) is not None and o.level not in ("country", "region") and _confident(it, o)
+        )
+    )
     for n, it in enumerate(items):
-        best, _ = _best(it, focus, [])
-        confident = best is not None and _confident(it, best) and best.level in ("city", "town", "admin1")
-        if confident and len(anchors) < s.max_anchor_places:
-            anchors.append((n, best.lat, best.lon))
-    for n, it in enumerate(items):
-        others = [(a_lat, a_lon) for k, a_lat, a_lon in anchors if k != n]
-        it.chosen, it.score = _best(it, focus, others)
-    for n, it in enumerate(items):
-        if it.chosen and _accept(it, it.chosen, items, n, shadow, focus, s):
+        if it.chosen and _accept(it, it.chosen, items, n, shadow, focus, s, settled):
             it.place = _place(it, it.chosen, g, shadow, s)
+    _locate_towns(items, shadow, g)
 
     places = [it.place for it in items if it.place is not None]
-    places += _nisba_places(
-        shadow, g, [(it.mention.start, it.mention.end) for it in items if not it.mention.latin]
-    )
+    if adjectives:
+        taken = [(it.mention.start, it.mention.end) for it in items if it.place and not it.mention.latin]
+        places += _nisba_places(shadow, g, adjectives, taken)
     places.sort(key=lambda p: (p.start, -p.end))
     places = _without_overlaps(places)
     return tuple(places), _upgraded(article.entities, places)
 
 
-def _item(m: Mention, ctx: Context, g: Gazetteer) -> Item:
-    seen = {}
+def _items(mentions: list[Mention], shadow: Shadow, g: Gazetteer) -> list[Item]:
+    """The mentions with their contexts; a name listed after a plural qualifier inherits it."""
+    items: list[Item] = []
+    seen: dict[tuple, list[Candidate]] = {}
+    previous: Context | None = None
+    for m in mentions:
+        inherited = None
+        if previous is not None and previous.plural:
+            gap = shadow.gap(m.first_word - 1, m.first_word).strip()
+            listed = m.prefix.startswith("و") or gap in ("،", ",")
+            if previous.last_word == m.first_word - 1 and listed:
+                inherited = previous
+            elif previous.last_word == m.first_word - 2 and shadow.word(m.first_word - 1).startswith("و"):
+                inherited = previous  # الريفين الشمالي لحمص والجنوبي لحماة
+        ctx = analyse(m, shadow, inherited)
+        items.append(_item(m, ctx, g, seen))
+        previous = ctx
+    return items
+
+
+def _item(m: Mention, ctx: Context, g: Gazetteer, seen: dict[tuple, list[Candidate]]) -> Item:
+    common = m.key in g.common or len(m.key) <= 2
     if m.prefix and len(m.key) <= 2:
         return Item(m, ctx, [], common=True)  # باب is a door, not ب + اب (Ibb)
-    adjective = m.key in g.nisba  # سوري، روسي، السويدية: Syrian, not Surrey
+    admin = ctx.qualifier == "admin"
+    key = (m.key, bool(m.prefix), admin, m.latin)
+    found = seen.get(key)
+    if found is None:
+        found = _candidates(m, admin, g)
+        seen[key] = found
+    return Item(m, ctx, found, common=common)
+
+
+def _candidates(m: Mention, admin: bool, g: Gazetteer) -> list[Candidate]:
+    adjective = not m.latin and m.key in g.nisba  # سوري، روسي، السويدية: Syrian, not Surrey
+    out: dict[int, Candidate] = {}
     for row in m.rows:
-        c = g.candidate(row)
+        c = g.candidates[row]
         if adjective and c.level in ("city", "town"):
             continue
-        if c.qualified_only and ctx.qualifier != "admin":
+        if c.qualified_only and not admin:
             continue
         if m.prefix and c.level == "town" and c.country not in ARAB:
             continue  # وكالة is not و + كالة (Calais)
-        seen.setdefault(c.geonameid or -row, c)
-    return Item(m, ctx, list(seen.values()), common=m.key in g.common or len(m.key) <= 2)
+        out.setdefault(c.geonameid or -row, c)
+    return list(out.values())
+
+
+def _locate_towns(items: list[Item], shadow: Shadow, g: Gazetteer) -> None:
+    """«كفرنبل جنوب إدلب»، «إعزاز شمالي حلب»: the relative phrase locates the town before it,
+    so it is a mention of its anchor (the province for a countryside), not a point of its own."""
+    for n in range(1, len(items)):
+        it, town = items[n], items[n - 1]
+        p, t = it.place, town.place
+        if p is None or t is None or p.level != "relative" or t.level not in ("city", "town"):
+            continue
+        if it.mention.latin or town.mention.latin or it.ctx.start is None:
+            continue
+        first = shadow.word_at(it.ctx.start)
+        between = shadow.text[town.mention.end : shadow.starts[first]].strip()
+        if between not in LOCATING_GAPS and not (between == "" and shadow.word(first).startswith("ب")):
+            continue
+        c = it.chosen
+        if c is None:
+            continue
+        if it.ctx.qualifier == "rif" and c.level in ("city", "town"):
+            row = g.admin1_row.get((c.country, g.rows.admin1[c.row]))
+            c = g.candidates[row] if row is not None else c
+        start, end = shadow.original(it.mention.start, it.mention.end)
+        it.place = Place(
+            start, end, c.name, c.level, c.geonameid or None, c.country or None, c.lat, c.lon, p.entity
+        )
 
 
 def _span(it: Item, shadow: Shadow) -> tuple[int, int]:
@@ -143,27 +222,21 @@ def _span(it: Item, shadow: Shadow) -> tuple[int, int]:
 def _attach_entities(items: list[Item], entities: tuple[Entity, ...], shadow: Shadow) -> None:
     if not entities:
         return
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     for it in items:
         start, end = _span(it, shadow)
-        for e in entities:
-            if e.start < end and start < e.end:
-                it.entity = e
+        k = max(0, bisect_right(starts, start) - 1)
+        while k < len(ordered) and ordered[k].start < end:
+            if start < ordered[k].end:
+                it.entity = ordered[k]
                 break
+            k += 1
         if it.entity and it.entity.type == "PER":
             it.candidates = [c for c in it.candidates if c.level == "country"]
 
 
-def _nisba_votes(shadow: Shadow, g: Gazetteer) -> dict[str, int]:
-    votes: dict[str, int] = {}
-    for i, word in enumerate(shadow.tokens):
-        if word[-1] in NISBA_ENDINGS:  # every adjective form ends so; skip the stripping otherwise
-            cc = g.nisba.get(word) or g.nisba.get(shadow.stem(i))
-            if cc:
-                votes[cc] = votes.get(cc, 0) + 1
-    return votes
-
-
-def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: list[tuple[float, float]]) -> float:
+def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: Sequence[tuple[float, float]]) -> float:
     score = LEVEL_PRIOR[c.level] + 0.5 * math.log10(c.population + 1)
     if c.level != "town" or c.country in ARAB:
         score += 2.5 * focus.get(c.country, 0.0)
@@ -184,8 +257,10 @@ def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: list[tuple
 
 
 def _best(
-    it: Item, focus: dict[str, float], near: list[tuple[float, float]]
+    it: Item, focus: dict[str, float], near: Sequence[tuple[float, float]]
 ) -> tuple[Candidate | None, float]:
+    if len(it.candidates) == 1:
+        return it.candidates[0], 0.0
     best, best_score = None, -math.inf
     for c in it.candidates:
         score = _score(c, it.ctx, focus, near)
@@ -200,18 +275,9 @@ def _confident(it: Item, c: Candidate) -> bool:
     return c.level == "city" or " " in it.mention.key or it.ctx.qualifier in ("settlement", "admin")
 
 
-def _near(c: Candidate, items: list[Item], n: int, km: float) -> bool:
+def _near(c: Candidate, key: str, settled: list[tuple[str, float, float]], km: float) -> bool:
     """Another confidently placed name of the article (not this name again) lies within ``km``."""
-    key = items[n].mention.key
-    for other in items:
-        o = other.chosen
-        if o is None or other.mention.key == key or o.level in ("country", "region"):
-            continue
-        if not _confident(other, o):
-            continue
-        if approx_km(c.lat, c.lon, o.lat, o.lon) < km:
-            return True
-    return False
+    return any(k != key and approx_km(c.lat, c.lon, lat, lon) < km for k, lat, lon in settled)
 
 
 def _listed(it: Item, c: Candidate, items: list[Item], n: int, shadow: Shadow) -> bool:
@@ -239,7 +305,14 @@ def _listed(it: Item, c: Candidate, items: list[Item], n: int, shadow: Shadow) -
 
 
 def _accept(
-    it: Item, c: Candidate, items: list[Item], n: int, shadow: Shadow, focus: dict[str, float], s: GeoSettings
+    it: Item,
+    c: Candidate,
+    items: list[Item],
+    n: int,
+    shadow: Shadow,
+    focus: dict[str, float],
+    s: GeoSettings,
+    settled: list[tuple[str, float, float]],
 ) -> bool:
     ctx = it.ctx
     if ctx.not_place:
@@ -249,23 +322,24 @@ def _accept(
     if ctx.person and not cued:
         return c.level == "country"
     if it.common and c.level not in ("country", "region"):
-        if cued or _listed(it, c, items, n, shadow):
+        if (cued and ctx.qualifier != "near") or _listed(it, c, items, n, shadow):
             return True
         m = it.mention
         following = shadow.stem(m.last_word + 1)
         if following in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف"):
             return True
         locative = m.prefix.endswith("ب") or shadow.word(m.first_word - 1) in LOCATIVE
-        return locative and _near(c, items, n, 60.0)
+        return locative and _near(c, it.mention.key, settled, 60.0)
     if c.level in ("country", "region", "admin1", "city"):
         return True
     if c.country not in ARAB:
         if ctx.qualifier == "admin":
             return False  # ولاية مونتانا: a state the gazetteer lacks, not a town that shares its name
-        return cued or c.population >= s.foreign_town_min_population or _near(c, items, n, 150.0)
+        big = c.population >= s.foreign_town_min_population
+        return cued or big or _near(c, it.mention.key, settled, 150.0)
     if cued or " " in it.mention.key or c.population >= s.town_min_population:
         return True
-    return focus.get(c.country, 0.0) >= 0.3 or _near(c, items, n, 150.0)
+    return focus.get(c.country, 0.0) >= 0.3 or _near(c, it.mention.key, settled, 150.0)
 
 
 def _place(it: Item, c: Candidate, g: Gazetteer, shadow: Shadow, s: GeoSettings) -> Place:
@@ -287,7 +361,7 @@ def _place(it: Item, c: Candidate, g: Gazetteer, shadow: Shadow, s: GeoSettings)
     if ctx.qualifier == "rif" and c.level in ("city", "town"):
         row = g.admin1_row.get((c.country, g.rows.admin1[c.row]))
         if row is not None:
-            a = g.candidate(row)
+            a = g.candidates[row]
             return Place(start, end, a.name, "admin1", a.geonameid, a.country, a.lat, a.lon, entity)
     return Place(
         start, end, c.name, c.level, gid, c.country or None, round(c.lat, 5), round(c.lon, 5), entity
@@ -302,59 +376,46 @@ def _offset_km(c: Candidate, ctx: Context, s: GeoSettings) -> float:
     return {"admin1": s.admin1_km, "city": s.city_km}.get(c.level, s.town_km)
 
 
-def _nisba_places(shadow: Shadow, g: Gazetteer, taken: list[tuple[int, int]]) -> list[Place]:
+def _nisba_places(
+    shadow: Shadow, g: Gazetteer, adjectives: list[Adjective], taken: list[tuple[int, int]]
+) -> list[Place]:
     """الأراضي السورية → Syria; العاصمة العراقية → Baghdad; الشمال السوري → north of Syria."""
     out = []
     chain_head = None
-    for i in range(1, len(shadow.words)):
-        if shadow.tokens[i][-1] not in NISBA_ENDINGS:
-            chain_head = None
-            continue
-        cc = g.nisba.get(shadow.tokens[i])
-        if cc is None:
-            chain_head = None
+    chain_word = -2
+    for adjective in adjectives:
+        i, cc = adjective.word, adjective.country
+        if not adjective.whole or i < 1:
             continue
         head = shadow.stem(i - 1)
         joined = shadow.gap(i - 1, i).strip() == ""
         if joined and head in NISBA_HEADS:
             first = i - 1
             chain_head = head
-        elif joined and chain_head == "الحدود" and g.nisba.get(shadow.word(i - 1)):
+        elif joined and chain_head == "الحدود" and chain_word == i - 1:
             first, head = i, "الحدود"
         else:
             chain_head = None
             continue
-        s0 = shadow.words[first][0] + len(shadow.word(first)) - len(shadow.stem(first))
-        s1 = shadow.words[i][1]
+        chain_word = i
+        s0 = shadow.starts[first] + len(shadow.word(first)) - len(shadow.stem(first))
+        s1 = shadow.ends[i]
         if any(a < s1 and s0 < b for a, b in taken) or cc not in g.country_row:
             continue
         start, end = shadow.original(s0, s1)
-        country = g.candidate(g.country_row[cc])
-        if head == "العاصمه" and any(
-            a == shadow.words[i + 1][0] for a, _ in taken if i + 1 < len(shadow.words)
-        ):
+        country = g.candidates[g.country_row[cc]]
+        following = shadow.starts[i + 1] if i + 1 < len(shadow.starts) else -1
+        if head == "العاصمه" and any(a == following for a, _ in taken):
             continue  # العاصمة الليبية طرابلس: the name that follows is the place
         if head == "العاصمه" and cc in g.capital_row:
-            cap = g.candidate(g.capital_row[cc])
+            cap = g.candidates[g.capital_row[cc]]
             out.append(Place(start, end, cap.name, cap.level, cap.geonameid, cc, cap.lat, cap.lon))
         elif head in NISBA_DIRECTIONS:
             d = NISBA_DIRECTIONS[head]
             lat, lon = offset_point(country.lat, country.lon, BEARING[d], max(50.0, 0.5 * country.radius_km))
             relation = Relation(d, country.geonameid)
-            out.append(
-                Place(
-                    start,
-                    end,
-                    f"{WORDS[d]} of {country.name}",
-                    "relative",
-                    None,
-                    cc,
-                    lat,
-                    lon,
-                    None,
-                    relation,
-                )
-            )
+            name = f"{WORDS[d]} of {country.name}"
+            out.append(Place(start, end, name, "relative", None, cc, lat, lon, None, relation))
         else:
             out.append(
                 Place(start, end, country.name, "country", country.geonameid, cc, country.lat, country.lon)

@@ -1,0 +1,126 @@
+"""The normaliser's shadow of a text, computed fast enough to run on every article.
+
+:func:`marsad.nlp.normalize.normalize` folds character by character, so its whole effect is a
+table: which characters become which one character, which are dropped, and which (presentation
+forms: one glyph, several letters) need the normaliser itself. :class:`Folding` derives that table
+from the normaliser once, when the gazetteer is built, and applies it with ``str.replace`` (a few
+C-level passes over the text instead of one dictionary look-up per character). Offsets back to
+the original text come from the dropped runs alone, found by bisection.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.nlp.normalize import Normalized, normalize
+
+# Presentation forms go through the normaliser itself (NFKC can make one glyph several letters).
+PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex character class of ``chars``, consecutive code points as ranges."""
+    points = sorted(ord(c) for c in chars)
+    parts, i = [], 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        first, last = points[i], points[j]
+        parts.append(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]" if parts else "[^\\s\\S]"
+
+
+@dataclass(frozen=True)
+class Folding:
+    """``normalize(text, ta_marbuta=True)`` as replacements, drops and a fallback."""
+
+    pairs: tuple[tuple[str, str], ...]
+    drop: re.Pattern[str]
+    marks: re.Pattern[str]
+    slow: re.Pattern[str]
+
+    @classmethod
+    def build(cls) -> Folding:
+        """Ask the normaliser about every character of the Basic Multilingual Plane once."""
+        pairs, drops, marks, slow = [], [], [], []
+        presentation = {cp for lo, hi in PRESENTATION for cp in range(lo, hi + 1)}
+        for cp in range(0x80, 0x10000):
+            if 0xD800 <= cp < 0xE000:
+                continue
+            ch = chr(cp)
+            out = normalize(ch, ta_marbuta=True).text
+            if out == ch:
+                continue
+            if cp in presentation or len(out) > 1:
+                slow.append(ch)
+            elif out == "":
+                drops.append(ch)
+                if unicodedata.category(ch) in ("Mn", "Lm"):  # harakat and tatweel, not bidi marks
+                    marks.append(ch)
+            else:
+                pairs.append((ch, out))
+        return cls(
+            pairs=tuple(pairs),
+            drop=re.compile(_char_class(drops) + "+"),
+            marks=re.compile(_char_class(marks) + "*"),
+            slow=re.compile(_char_class(slow)),
+        )
+
+    def shadow(self, text: str) -> ShadowText:
+        if self.slow.search(text):
+            return ShadowText.of_normalized(normalize(text, ta_marbuta=True), self.marks)
+        folded = text
+        for old, new in self.pairs:
+            if old in folded:
+                folded = folded.replace(old, new)
+        cut_at: list[int] = []
+        shift: list[int] = []
+        removed = 0
+        pieces, pos = [], 0
+        for m in self.drop.finditer(folded):
+            a, b = m.span()
+            pieces.append(folded[pos:a])
+            cut_at.append(a - removed)
+            removed += b - a
+            shift.append(removed)
+            pos = b
+        if not cut_at:
+            return ShadowText(folded, text, (), (), self.marks, None)
+        pieces.append(folded[pos:])
+        return ShadowText("".join(pieces), text, tuple(cut_at), tuple(shift), self.marks, None)
+
+
+@dataclass(frozen=True, slots=True)
+class ShadowText:
+    """The shadow string and the way back to offsets in ``original``."""
+
+    text: str
+    original: str
+    cut_at: tuple[int, ...]  # shadow positions right after a dropped run
+    shift: tuple[int, ...]  # characters dropped before each of those positions
+    marks: re.Pattern[str]
+    norm: Normalized | None  # the normaliser's own result, when the fast path could not be taken
+
+    @classmethod
+    def of_normalized(cls, norm: Normalized, marks: re.Pattern[str]) -> ShadowText:
+        return cls(norm.text, norm.original, (), (), marks, norm)
+
+    def _at(self, i: int) -> int:
+        k = bisect_right(self.cut_at, i) - 1
+        return i + (self.shift[k] if k >= 0 else 0)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original that the shadow span ``start:end`` came from (as ``Normalized``)."""
+        if self.norm is not None:
+            return self.norm.to_original(start, end)
+        if not self.cut_at:
+            return start, end
+        if start >= end:
+            pos = self._at(start) if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self._at(start), self.marks.match(self.original, self._at(end - 1) + 1).end()
