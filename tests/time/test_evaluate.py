@@ -38,3 +38,8 @@ def test_timeml_silver_floor(shared_data):
     assert score.gold == 283
     assert score.overlap_predicted / score.predicted >= 0.85
     assert score.calendar_exact / score.calendar_gold >= 0.6
+    precision, recall, f1 = score.relaxed
+    assert precision >= 0.85 and recall >= 0.45 and min(precision, recall) <= f1 <= max(precision, recall)
+    assert score.strict[0] <= precision and score.strict[1] <= recall
+    assert sum(c.gold for c in score.by_type.values()) == score.gold
+    assert score.by_type["DATE"].overlap / score.by_type["DATE"].gold >= 0.6

@@ -32,6 +32,13 @@ def _pct(x: float) -> str:
 
 def eval_time(
     gold: Annotated[Path, typer.Option(help="Hand-checked gold (JSON records).")] = _TIME_GOLD,
+    heideltime: Annotated[
+        bool,
+        typer.Option(
+            "--heideltime/--no-heideltime",
+            help="Also score spans against heideltime_arabic_news (TIMEX3, silver; from the shared data).",
+        ),
+    ] = True,
     timeml: Annotated[
         Path | None,
         typer.Option(help="timex3_spans.jsonl of heideltime_arabic_news (default: the shared data folder)."),
@@ -40,7 +47,7 @@ def eval_time(
         str, typer.Option(help="Date taken as the TimeML documents' publication date (they carry none).")
     ] = "2015-12-24",
 ) -> None:
-    """Exact-span and exact-interval rates of temporal expressions."""
+    """Exact-span and exact-interval rates of temporal expressions; span recall and precision on TimeML."""
     from marsad.time.evaluate import load_gold, score_gold, score_timeml
     from marsad.time.resolve import load_time_rules
 
@@ -49,19 +56,20 @@ def eval_time(
     typer.echo(f"gold ({gold.name}): {s.gold} expressions, {s.predicted} predicted")
     typer.echo(f"  exact span: recall {_pct(s.span_recall)}, precision {_pct(s.span_precision)}")
     typer.echo(f"  exactly right (span and interval): {_pct(s.exact)}")
+    if not heideltime:
+        return
     path = timeml or _shared_data() / "heideltime_arabic_news" / "timex3_spans.jsonl"
     if not path.exists():
         typer.echo(f"TimeML: skipped, {path} not found", err=True)
         return
     t = score_timeml(path, published=date.fromisoformat(published), rules=rules)
     typer.echo(f"TimeML silver ({path.parent.name}, all {t.gold} TIMEX3, {t.predicted} predicted)")
-    typer.echo(
-        f"  exact span: recall {_pct(t.exact / t.gold)}, precision {_pct(t.exact / max(1, t.predicted))}"
-    )
-    typer.echo(
-        f"  overlapping span: recall {_pct(t.overlap_gold / t.gold)}, "
-        f"precision {_pct(t.overlap_predicted / max(1, t.predicted))}"
-    )
+    for name, (p, r, f) in (("strict (same span)", t.strict), ("relaxed (overlapping)", t.relaxed)):
+        typer.echo(f"  {name}: precision {_pct(p)}, recall {_pct(r)}, F1 {_pct(f)}")
+    for kind, c in t.by_type.items():
+        typer.echo(
+            f"  {kind} ({c.gold}): recall strict {_pct(c.exact / c.gold)}, relaxed {_pct(c.overlap / c.gold)}"
+        )
     n = max(1, t.calendar_gold)
     typer.echo(
         f"  calendar DATE/TIME ({t.calendar_gold}): exact span {_pct(t.calendar_exact / n)}, "
