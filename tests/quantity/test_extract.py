@@ -133,6 +133,18 @@ def test_thousands_of_digits_are_no_figure():
     assert all(q.value is None or q.value < 1e30 for q in out.quantities)
 
 
+def test_impossible_dates_and_huge_years_are_no_counts():
+    found = _quantities("في 31 فبراير 2017 وفي عام 99999 قتل 5 أشخاص")
+    assert [(q[0], q[1]) for q in found] == [("5 أشخاص", 5)]
+
+
+def test_a_long_list_article_does_not_break():
+    text = "، ".join(f"قتل {i} شخصا في بلدة" for i in range(1, 10_001))
+    out = extract_quantities(Article(id="t", text=text, origin="t"), rules=RULES)
+    assert [q.value for q in out.quantities] == list(range(1, 10_001))
+    assert validate(out) == []
+
+
 @given(st.integers(min_value=1, max_value=999_999))
 def test_words_in_a_sentence_round_trip(n):
     text = f"قتل {to_words(n)} شخصا في الهجوم"

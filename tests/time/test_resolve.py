@@ -143,6 +143,15 @@ def test_impossible_dates_give_a_diagnostic_not_a_crash():
     assert not any(t.from_.year == 99999 or t.from_ == date(2017, 2, 28) for t in out.times)
 
 
+def test_thousands_of_digits_are_no_date():
+    digits = "9" * 5000
+    text = f"الرقم {digits} وفي عام 2017 والرقم 2017{digits} و{digits}/12/2017"
+    out = resolve_times(Article(id="t", text=text, origin="t", published=date(2018, 6, 4)), rules=RULES)
+    assert [(out.text[t.start : t.end], t.from_, t.to) for t in out.times] == [
+        ("عام 2017", date(2017, 1, 1), date(2017, 12, 31))
+    ]
+
+
 def test_a_long_list_article_does_not_break():
     text = "، ".join(f"{d % 28 + 1} مارس {1990 + d % 30} في بلدة {d}" for d in range(10_000))
     out = resolve_times(Article(id="t", text=text, origin="t", published=date(2018, 6, 4)), rules=RULES)
