@@ -1,20 +1,26 @@
-"""Load on the HTTP API: requests/s and p50/p99 latency for the map aggregate, the event list
-and the other routes the page calls, against `marsad serve` on 127.0.0.1.
+"""Load on the HTTP API: requests/s and p50/p99 latency per route the page calls (the map and
+timeline aggregates, event lists with and without filters, text search, one event), for one
+and for four concurrent clients, against a server on 127.0.0.1.
 
     python benchmarks/api_load.py                      # the whole ant_news_ar corpus if present
     python benchmarks/api_load.py --db FILE            # an existing database
-    python benchmarks/api_load.py --requests 500 --concurrency 8
+    python benchmarks/api_load.py --requests 500 --clients 1 4 8
 
 Without --db it stores the corpus (shared ant_news_ar, else the bundled samples) once into
-benchmarks/out/ with the same ingest as `marsad ingest`, and reuses that file afterwards. The
-server runs in its own process, as in production; the client sends a bounded number of
-requests per route from a few threads. Prints figures; never asserts a timing.
+benchmarks/out/ with the same ingest as `marsad ingest`, and reuses that file afterwards
+while its tables are those this code makes. The server runs in its own process, as
+`marsad serve` runs it; each route gets a bounded number of requests, cycling over several
+URLs of its kind. Every route is measured twice: with the server keeping no answers
+("fresh": every request does the work) and as served by default (answers kept per version
+of the merged events, so repeated URLs are answered from memory). Prints figures and the
+machine's load; never asserts a timing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -24,6 +30,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import duckdb
 import httpx
 from rich.console import Console
 from rich.table import Table
@@ -33,15 +40,20 @@ from marsad.pipeline import Pipeline
 from marsad.settings import Settings, shared_data_dir
 from marsad.store import reading
 from marsad.store.ingest import Ingest
+from marsad.store.migrations import MIGRATIONS
 from marsad.store.queries import stats
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "benchmarks" / "out"
 SAMPLES = REPO / "src" / "marsad" / "data" / "samples"
+# As `marsad serve` runs it, with the answers it keeps as an argument (0: none).
 SERVE = (
-    "import sys; from pathlib import Path; from marsad.cli.serve import serve; "
-    "serve(db=Path(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), token=None, tiles=None)"
+    "import sys, uvicorn; from pathlib import Path; from marsad.api.app import create_app; "
+    "app = create_app(db=Path(sys.argv[1]), token=None, cache_bytes=int(sys.argv[3])); "
+    "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[2]), log_level='warning', "
+    "proxy_headers=False, server_header=False)"
 )
+WORDS = ["مقاتلين", "حلب", "قصف", "نازحين", "الجيش", "غارات", "مظاهرة", "إدلب"]
 
 
 def corpus() -> Path | None:
@@ -56,7 +68,11 @@ def prepare_db(console: Console) -> Path:
     db = OUT / ("api_load_ant.duckdb" if source else "api_load_samples.duckdb")
     done = db.with_name(db.name + ".complete")
     if db.exists() and done.exists():
-        return db
+        if same_tables(db):
+            return db
+        console.print(f"{db} was made by an older schema: storing the corpus again")
+        done.unlink()
+        db.unlink()
     OUT.mkdir(parents=True, exist_ok=True)
     inputs = [str(source or SAMPLES)]
     console.print(f"storing {inputs[0]} into {db} (once; reused by later runs)")
@@ -68,37 +84,57 @@ def prepare_db(console: Console) -> Path:
     return db
 
 
+def same_tables(db: Path) -> bool:
+    """Whether the file's tables and columns are those the migrations make now."""
+    sql = "SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY ALL"
+    fresh = duckdb.connect()
+    for m in MIGRATIONS:
+        fresh.execute(m.sql)
+    with reading(db) as conn:
+        stored = {r for r in conn.execute(sql).fetchall() if r[0] != "schema_migrations"}
+    return stored == set(fresh.execute(sql).fetchall())
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
-    with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-c", SERVE, str(db), str(port)], stderr=out)
-    deadline = time.monotonic() + 60
+def start_server(db: Path, port: int, log: Path, cache_bytes: int) -> subprocess.Popen:
+    with log.open("a") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SERVE, str(db), str(port), str(cache_bytes)], stderr=out
+        )
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the server stopped: {log.read_text()}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+            # Measured once the word index is built, as a server that has run for a minute.
+            config = httpx.get(f"http://127.0.0.1:{port}/api/config", timeout=5)
+            if config.status_code == 200 and config.json().get("text_search") == "indexed":
                 return proc
         except httpx.HTTPError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     proc.terminate()
-    raise SystemExit("the server did not answer within 60 s")
+    raise SystemExit("the server was not ready within 120 s")
 
 
 def scenarios(client: httpx.Client) -> dict[str, list[str]]:
-    """Requests like the page's: the busiest month, the commonest type, a box over Syria."""
+    """Requests like the page's, several of each kind: the busiest months, the commonest types
+    and countries, a box over Syria, words of the news, the busiest events."""
     client.event_hooks["response"] = [lambda r: r.raise_for_status()]
     weeks = client.get("/api/aggregates/timeline", params={"interval": "week"}).json()["data"]
-    busiest = max(weeks, key=lambda b: b["count"])["date"][:7] if weeks else "2018-01"
-    month = {"from": f"{busiest}-01", "to": f"{busiest}-28"}
-    types = client.get("/api/facets").json()["types"]
-    top = types[0]["value"] if types else "ASSAULT"
+    busy_weeks = sorted(weeks, key=lambda b: -b["count"])[:40]
+    months = list(dict.fromkeys(b["date"][:7] for b in busy_weeks))[:4] or ["2018-01"]
+    spans = [{"from": f"{m}-01", "to": f"{m}-28"} for m in months]
+    facets = client.get("/api/facets").json()
+    types = [t["value"] for t in facets["types"][:4]] or ["ASSAULT"]
+    countries = [c["value"] for c in facets["countries"][:3]] or ["SY"]
     syria = {"bbox": "35.5,32.3,42.4,37.3"}
+    light = {"limit": "50", "reports": "false"}  # the page's list: the number of reports, not them
     busy = {"limit": 200, "sort": "-reports", "reports": "false"}
     ids = [e["id"] for e in client.get("/api/events", params=busy).json()["data"]]
 
@@ -107,37 +143,46 @@ def scenarios(client: httpx.Client) -> dict[str, list[str]]:
 
     return {
         "map: all events": [url("/api/aggregates/places")],
-        "map: type + month": [url("/api/aggregates/places", type=top, **month)],
-        # The page's list asks for the number of reports, not the reports themselves.
-        "events: first page": [url("/api/events", limit="50", reports="false")],
-        "events: box + month, by reports": [
-            url("/api/events", limit="50", sort="-reports", reports="false", **syria, **month)
+        "map: type + month": [url("/api/aggregates/places", type=t, **m) for t in types for m in spans],
+        "timeline: all events": [url("/api/aggregates/timeline")],
+        "timeline: type + country": [
+            url("/api/aggregates/timeline", type=t, country=c) for t in types for c in countries
         ],
-        "events: Arabic text search": [url("/api/events", limit="50", reports="false", q="مقاتلين")],
-        "events: first page, every report": [url("/api/events", limit="50")],
-        "timeline": [url("/api/aggregates/timeline")],
+        "events: first page": [url("/api/events", **light)],
+        "events: box + month, by reports": [
+            url("/api/events", sort="-reports", **light, **syria, **m) for m in spans
+        ],
+        "events: type + country, pages": [
+            url("/api/events", type=t, country=c, offset=str(o), **light)
+            for t in types
+            for c in countries
+            for o in (0, 50)
+        ],
+        "events: text search": [url("/api/events", q=w, **light) for w in WORDS],
+        "events: page with every report": [url("/api/events", limit="50")],
         "one event with evidence": [f"/api/events/{i}" for i in ids] or ["/api/events/none"],
     }
 
 
-def run(base: str, urls: list[str], requests: int, concurrency: int) -> dict:
+def run(base: str, urls: list[str], requests: int, clients: int) -> dict:
     local = threading.local()
 
     def one(i: int) -> tuple[float, int]:
         if not hasattr(local, "client"):
-            local.client = httpx.Client(base_url=base, timeout=30)
+            local.client = httpx.Client(base_url=base, timeout=60)
         started = time.perf_counter()
         status = local.client.get(urls[i % len(urls)]).status_code
         return time.perf_counter() - started, status
 
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(one, range(min(10, requests))))  # warm-up: connections, caches
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(one, range(min(clients, requests))))  # connections open
         started = time.perf_counter()
         results = list(pool.map(one, range(requests)))
         wall = time.perf_counter() - started
     latencies = sorted(t * 1000 for t, _ in results)
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     return {
+        "urls": len(urls),
         "requests": requests,
         "errors": sum(1 for _, s in results if s != 200),
         "rps": requests / wall,
@@ -146,38 +191,62 @@ def run(base: str, urls: list[str], requests: int, concurrency: int) -> dict:
     }
 
 
+def measure(db: Path, cache_bytes: int, requests: int, clients: list[int]) -> dict[str, dict[int, dict]]:
+    """Figures per route and number of clients, against a fresh server."""
+    port = free_port()
+    server = start_server(db, port, OUT / "api_load_server.log", cache_bytes)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            plan = scenarios(client)
+        return {name: {n: run(base, urls, requests, n) for n in clients} for name, urls in plan.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="an existing database (default: build one in benchmarks/out)")
-    parser.add_argument("--requests", type=int, default=300, help="requests per route (default 300)")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--requests", type=int, default=200, help="requests per route and run (default 200)")
+    parser.add_argument(
+        "--clients", type=int, nargs="+", default=[1, 4], help="concurrent clients (default 1 4)"
+    )
     args = parser.parse_args()
     console = Console()
     db = args.db or prepare_db(console)
     with reading(db) as conn:
         s = stats(conn)
-    port = free_port()
     OUT.mkdir(parents=True, exist_ok=True)
-    server = start_server(db, port, OUT / "api_load_server.log")
-    base = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            plan = scenarios(client)
-        figures = {name: run(base, urls, args.requests, args.concurrency) for name, urls in plan.items()}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    (OUT / "api_load_server.log").write_text("")
+    load_before = os.getloadavg()
+    figures = {
+        mode: measure(db, cache_bytes, args.requests, args.clients)
+        for mode, cache_bytes in (("fresh", 0), ("kept", 64 * 1024 * 1024))
+    }
+    load_after = os.getloadavg()
     table = Table(
         title=f"marsad serve: {s.articles} articles, {s.events} events, {s.reports} reports; "
-        f"{args.requests} requests per route, {args.concurrency} client threads"
+        f"{args.requests} requests per route and run; {os.cpu_count()} CPUs, load average "
+        f"{load_before[0]:.1f} before, {load_after[0]:.1f} after"
     )
-    for column in ("route", "errors", "requests/s", "p50 ms", "p99 ms"):
-        table.add_column(column, justify="left" if column == "route" else "right")
-    for name, f in figures.items():
-        table.add_row(name, str(f["errors"]), f"{f['rps']:.0f}", f"{f['p50_ms']:.1f}", f"{f['p99_ms']:.1f}")
+    for column in ("route", "answers", "clients", "urls", "errors", "requests/s", "p50 ms", "p99 ms"):
+        table.add_column(column, justify="left" if column in ("route", "answers") else "right")
+    for mode, routes in figures.items():
+        for name, by_clients in routes.items():
+            for n, f in by_clients.items():
+                table.add_row(
+                    name, mode, str(n), str(f["urls"]), str(f["errors"]), f"{f['rps']:.0f}",
+                    f"{f['p50_ms']:.1f}", f"{f['p99_ms']:.1f}",
+                )  # fmt: skip
     console.print(table)
-    OUT.mkdir(parents=True, exist_ok=True)
-    report = {"db": {"articles": s.articles, "events": s.events, "reports": s.reports}, "routes": figures}
+    report = {
+        "db": {"articles": s.articles, "events": s.events, "reports": s.reports},
+        "cpus": os.cpu_count(),
+        "load_average": {"before": load_before[0], "after": load_after[0]},
+        "requests_per_route": args.requests,
+        "routes": figures,
+    }
     (OUT / "api_load.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
 
 

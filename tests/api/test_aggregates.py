@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from fastapi.testclient import TestClient
+
+from marsad.store import queries, reading
 
 
 def test_map_cells_are_per_place_and_type(client: TestClient) -> None:
@@ -56,3 +61,15 @@ def test_stories(client: TestClient) -> None:
     detail = client.get(f"/api/stories/{first['id']}").json()
     assert detail["id"] == first["id"]
     assert client.get("/api/stories/none").status_code == 404
+
+
+def test_map_json_is_the_stores_cells(client: TestClient, corpus_db: Path) -> None:
+    for params, f in (
+        ({}, queries.EventFilter()),
+        ({"type": "PROTEST"}, queries.EventFilter(types=("PROTEST",))),
+        ({"country": "ZZ"}, queries.EventFilter(countries=("ZZ",))),
+    ):
+        with reading(corpus_db) as conn:
+            cells = [dataclasses.asdict(c) for c in queries.map_cells(conn, f)]
+        assert client.get("/api/aggregates/places", params=params).json() == {"data": cells}
+    assert cells == []

@@ -92,7 +92,7 @@ def test_an_unexpected_error_is_a_json_500(corpus_db: Path, monkeypatch: pytest.
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("marsad.store.queries.map_cells", broken)
+    monkeypatch.setattr("marsad.store.queries.map_cells_json", broken)
     with TestClient(create_app(db=corpus_db, token=None)) as client:  # its own: nothing kept yet
         response = client.get("/api/aggregates/places")
         assert response.status_code == 500

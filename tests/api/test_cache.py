@@ -19,13 +19,13 @@ from tests.api.test_articles import AUTH, BAGHOUZ
 def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """How often the map's query ran."""
     counted = {"map_cells": 0}
-    real = queries.map_cells
+    real = queries.map_cells_json
 
-    def map_cells(*args, **kwargs):
+    def map_cells_json(*args, **kwargs):
         counted["map_cells"] += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(queries, "map_cells", map_cells)
+    monkeypatch.setattr(queries, "map_cells_json", map_cells_json)
     return counted
 
 

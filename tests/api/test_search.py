@@ -102,3 +102,13 @@ def test_a_search_scans_until_the_index_is_ready_then_reads_it(corpus_db: Path) 
             assert search.narrow(conn, EventFilter()) == EventFilter()  # nothing to search
     finally:
         store.close()
+
+
+def test_the_server_says_when_searches_read_the_index(client) -> None:
+    deadline = time.monotonic() + 30
+    while client.get("/api/config").json()["text_search"] != "indexed":  # built from the start
+        assert time.monotonic() < deadline, "the index was never built"
+        time.sleep(0.05)
+    assert [e["type"] for e in client.get("/api/events", params={"q": "مقاتلين"}).json()["data"]] == [
+        "COERCE"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -80,10 +81,13 @@ def create_app(
     csp = content_security_policy(tile_origin(tile_url))  # a bad tile URL fails before the store opens
     db = db if db is not None else default_db_path()
     store = Store(db, writable=bool(token))
+    search = TextSearch(store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
+            with contextlib.suppress(StoreError), store.read() as conn:
+                search.ready(conn)  # the word index is built in the background from the start
             yield
         finally:
             store.close()
@@ -105,7 +109,7 @@ def create_app(
     app.state.tile_url = tile_url
     app.state.tile_attribution = tile_attribution
     app.state.pipeline = Pipeline(settings)
-    app.state.search = TextSearch(store)
+    app.state.search = search
     for module in (health, events, articles, stories, places, aggregates):
         app.include_router(module.router)
     app.add_exception_handler(RequestValidationError, _validation_error)

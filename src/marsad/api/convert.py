@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from marsad.api.countries import CountryName
 from marsad.api.evidence import Mark
@@ -119,14 +118,6 @@ def place_count_out(p: queries.PlaceCount) -> PlaceCount:
         events=p.events,
         reports=p.reports,
     )
-
-
-def map_cell_row(c: queries.MapCell) -> dict[str, Any]:
-    """A map cell as :class:`MapCell` has it, as a plain dict: the map asks for thousands."""
-    return {
-        "type": c.type, "name": c.name, "geonameid": c.geonameid, "country": c.country, "lat": c.lat,
-        "lon": c.lon, "level": c.level, "events": c.events, "reports": c.reports,
-    }  # fmt: skip
 
 
 def actor_count_out(a: queries.ActorCount) -> ActorCount:

@@ -31,6 +31,9 @@ class PageConfig(Out):
     read_only: bool
     tile_url: str | None = None
     tile_attribution: str | None = None
+    text_search: Literal["indexed", "scanning"] = Field(
+        "scanning", description="indexed once the word index of the stored events is built"
+    )
 
 
 class CanonicalOut(Out):

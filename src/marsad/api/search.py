@@ -44,19 +44,29 @@ SELECT word, list(DISTINCT i) AS events FROM words WHERE word <> '' GROUP BY wor
 class WordIndex:
     version: datetime | None
     ids: pa.Array  # event ids, by number
-    words: pa.Array  # distinct words of events.search
+    text: str  # the distinct words of events.search, one a line
+    starts: np.ndarray  # where each word begins in ``text``
     events: pa.ListArray  # the numbers of the events holding each word
 
     @classmethod
     def build(cls, conn: duckdb.DuckDBPyConnection, version: datetime | None) -> WordIndex:
         ids = conn.sql(_IDS_SQL).to_arrow_table().column("id").combine_chunks()
         table = conn.sql(_WORDS_SQL).to_arrow_table()
-        return cls(
-            version,
-            ids,
-            table.column("word").combine_chunks(),
-            table.column("events").combine_chunks(),
-        )
+        words = table.column("word").to_pylist()
+        starts = np.cumsum([0, *(len(w) + 1 for w in words[:-1])]) if words else np.zeros(0, np.int64)
+        return cls(version, ids, "\n".join(words), starts, table.column("events").combine_chunks())
+
+    def _holding(self, word: str) -> np.ndarray:
+        """The numbers of the words that hold ``word``: one pass of a string search over them."""
+        found = []
+        at = self.text.find(word)
+        while at != -1:
+            found.append(at)
+            line_end = self.text.find("\n", at)
+            if line_end == -1:
+                break
+            at = self.text.find(word, line_end + 1)
+        return np.searchsorted(self.starts, np.array(found, np.int64), side="right") - 1
 
     def hits(self, words: list[str]) -> pa.Table:
         """The events whose text holds every one of ``words`` (each already folded)."""
@@ -64,8 +74,8 @@ class WordIndex:
         for word in words:
             if not word:
                 continue  # as the scan: the empty string is in every text
-            which = np.flatnonzero(pc.match_substring(self.words, word).to_numpy(zero_copy_only=False))
-            numbers = pc.list_flatten(self.events.take(which)).to_numpy()
+            holding = self._holding(word)
+            numbers = pc.list_flatten(self.events.take(pa.array(holding, pa.int64()))).to_numpy()
             numbers = np.unique(numbers)
             found = numbers if found is None else np.intersect1d(found, numbers, assume_unique=True)
             if not len(found):
@@ -84,17 +94,25 @@ class TextSearch:
         self._lock = threading.Lock()
         self._building: datetime | bool | None = False  # the version being built, False for none
 
-    def narrow(self, conn: duckdb.DuckDBPyConnection, f: EventFilter) -> EventFilter:
-        """``f`` reading its text search from the index when one is ready for the data ``conn``
-        sees (the hits registered on ``conn``); else ``f`` itself, which scans."""
-        if not f.q:
-            return f
+    def ready(self, conn: duckdb.DuckDBPyConnection) -> bool:
+        """Whether searches of the data ``conn`` sees read the index (else it is built now)."""
+        return self._current(conn) is not None
+
+    def _current(self, conn: duckdb.DuckDBPyConnection) -> WordIndex | None:
         version = derived_version(conn)
         index = self._index
         if index is None or index.version != version:
             self._build_soon(version)
+            return None
+        return index
+
+    def narrow(self, conn: duckdb.DuckDBPyConnection, f: EventFilter) -> EventFilter:
+        """``f`` reading its text search from the index when one is ready for the data ``conn``
+        sees (the hits registered on ``conn``); else ``f`` itself, which scans."""
+        index = self._current(conn) if f.q else None
+        if index is None:
             return f
-        conn.register(HITS_TABLE, index.hits(search_words(f.q)))
+        conn.register(HITS_TABLE, index.hits(search_words(f.q or "")))
         return replace(f, text_hits=HITS_TABLE)
 
     def _build_soon(self, version: datetime | None) -> None:

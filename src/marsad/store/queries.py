@@ -287,9 +287,11 @@ def actors_and_claims(
 ) -> tuple[dict[str, list[Actor]], dict[str, list[Claim]]]:
     """The actors and claims of the given merged events, by event id, in stored order."""
     actors: dict[str, list[Actor]] = defaultdict(list)
-    for a in _dicts(
-        conn.execute("SELECT * FROM event_actors WHERE event = ANY(?) ORDER BY event, idx", [ids])
-    ):
+    sql = (
+        "SELECT event, role, text, canonical_id, canonical_name FROM event_actors "
+        "WHERE event = ANY(?) ORDER BY event, idx"
+    )  # not the normalised search text: large, and read only to filter
+    for a in _dicts(conn.execute(sql, [ids])):
         actors[a["event"]].append(Actor(a["role"], a["text"], a["canonical_id"], a["canonical_name"]))
     claims: dict[str, list[Claim]] = defaultdict(list)
     for c in _dicts(conn.execute("SELECT * FROM claims WHERE event = ANY(?) ORDER BY event, idx", [ids])):
@@ -449,16 +451,35 @@ def places(
     return [PlaceCount(*r) for r in conn.execute(sql, [*params, limit]).fetchall()]
 
 
-def map_cells(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[MapCell]:
-    """Events per type and place, for a map: only places with coordinates."""
+def _map_sql(f: EventFilter | None) -> tuple[str, list]:
     where, params = where_clause(f or EventFilter())
     sql = f"""
-        SELECT e.type, e.place_name, e.geonameid, e.country, any_value(e.lat), any_value(e.lon),
-               any_value(e.level), count(*) AS events, sum(e.n_reports) AS reports
+        SELECT e.type, e.place_name AS name, e.geonameid, e.country, any_value(e.lat) AS lat,
+               any_value(e.lon) AS lon, any_value(e.level) AS level, count(*) AS events,
+               sum(e.n_reports)::BIGINT AS reports
         FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
-        GROUP BY e.type, e.place_name, e.geonameid, e.country
-        ORDER BY events DESC, e.type, e.place_name"""
-    return [MapCell(*r) for r in conn.execute(sql, params).fetchall()]
+        GROUP BY e.type, e.place_name, e.geonameid, e.country"""
+    return sql, params
+
+
+def map_cells(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[MapCell]:
+    """Events per type and place, for a map: only places with coordinates."""
+    sql, params = _map_sql(f)
+    rows = conn.execute(
+        f"{sql} ORDER BY events DESC, e.type, name, e.geonameid, e.country", params
+    ).fetchall()
+    return [MapCell(*r) for r in rows]
+
+
+def map_cells_json(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> str:
+    """:func:`map_cells` as the JSON array of objects with :class:`MapCell`'s fields, made by
+    the database: thousands of cells on a large store need no Python object each."""
+    sql, params = _map_sql(f)
+    wrapped = f"""
+        SELECT coalesce(to_json(list(c ORDER BY c.events DESC, c.type, c.name, c.geonameid, c.country)),
+                        '[]')::VARCHAR
+        FROM ({sql}) c"""
+    return scalar(conn, wrapped, params)
 
 
 def actors(

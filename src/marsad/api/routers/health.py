@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from marsad import __version__
+from marsad.api.deps import Conn
 from marsad.api.schemas import Health, PageConfig, Version
 from marsad.article import SCHEMA
 
@@ -22,11 +23,12 @@ def version() -> Version:
 
 
 @router.get("/config", response_model=PageConfig)
-def config(request: Request) -> PageConfig:
+def config(request: Request, conn: Conn) -> PageConfig:
     state = request.app.state
     return PageConfig(
         version=__version__,
         read_only=state.token is None,
         tile_url=state.tile_url,
         tile_attribution=state.tile_attribution,
+        text_search="indexed" if state.search.ready(conn) else "scanning",
     )
