@@ -93,3 +93,18 @@ def test_shipped_model_quality_on_anercorp_dev(model, shared_data: Path) -> None
     dev = read_conll(shared_data / "anercorp" / "dev.conll")
     scores = evaluate([s.tags for s in dev], model.tag([s.tokens for s in dev]))
     assert scores["micro"].f1 >= DEV_MICRO_F1_FLOOR
+
+
+def test_numpy_decoder_agrees_with_crfsuite(model) -> None:
+    import pycrfsuite
+
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open_inmemory(model.crf)
+    sentences = [
+        ["وقال", "الرئيس", "المصري", "حسني", "مبارك", "في", "القاهرة", "."],
+        ["بغداد"],
+        ["أعلنت", "وزارة", "الخارجية", "الأمريكية", "أن", "كوندوليزا", "رايس", "ستزور", "لبنان", "."],
+    ]
+    expected = [crfsuite.tag(model.extractor.sentence_features(s, {})) for s in sentences]
+    assert model.tag(sentences) == expected
+    assert model.tag(sentences[::-1]) == expected[::-1]  # word scores kept from the first call

@@ -86,7 +86,7 @@ class FixedTagger:
     def __init__(self, tags: list[list[str]], real) -> None:
         self.tags = tags
         self.rank = real.rank
-        self.extractor = real.extractor
+        self.titles = real.titles
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         return self.tags

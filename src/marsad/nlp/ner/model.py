@@ -17,11 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from marsad.nlp.ner.clusters import load_clusters
 from marsad.nlp.ner.conll import LABELS, evaluate, read_conll
-from marsad.nlp.ner.features import FeatureExtractor
+from marsad.nlp.ner.decode import CrfWeights
+from marsad.nlp.ner.features import PAD, WINDOW, FeatureExtractor
 from marsad.nlp.ner.text import word_key
 
 MODEL_FILE = "model.crfsuite"
@@ -31,6 +33,11 @@ MANIFEST_FILE = "manifest.json"
 
 #: Longest sentence handed to the CRF in one piece; longer ones are tagged in windows.
 MAX_SENTENCE = 300
+#: Words whose label scores a loaded model keeps between calls (emptied when full): about
+#: the vocabulary of 10,000 news articles, 72 MB at most.
+CACHE_WORDS = 200_000
+#: Tokens scored and decoded together (at most CACHE_WORDS).
+CHUNK_TOKENS = 20_000
 
 
 def shipped_model_dir() -> Path:
@@ -54,7 +61,8 @@ def load_gazetteer(path: Path) -> dict[str, tuple[str, ...]]:
 
 @dataclass
 class NerModel:
-    """A loaded tagger. Picklable: it carries the CRF as bytes and reopens it after unpickling."""
+    """A loaded tagger. Picklable: it carries the CRF as bytes and rebuilds its weights after
+    unpickling. Each word's label scores are kept between calls (most words of news repeat)."""
 
     crf: bytes
     extractor: FeatureExtractor
@@ -63,8 +71,17 @@ class NerModel:
     def __post_init__(self) -> None:
         # Frequency rank of each word of the clusters' corpus (the table is in frequency order).
         self.rank = {word: i for i, word in enumerate(self.extractor.clusters)}
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open_inmemory(self.crf)
+        # Words that precede a person's name without being part of it (الرئيس، المدعو).
+        self.titles = frozenset(w for w, groups in self.extractor.gazetteer.items() if "title" in groups)
+        self._weights = weights = CrfWeights.from_crfsuite(self.crf)
+        self._pad = np.stack([weights.score(attrs) for attrs in PAD])
+        # Keys that a weighted word-bigram attribute names on its right (bi-) or left (bi+)
+        # side: the bigram lookup is skipped for every other token.
+        self._right = {a.rsplit("|", 1)[1] for a in weights.rows if a.startswith("bi-=")}
+        self._left = {a[4:].split("|", 1)[0] for a in weights.rows if a.startswith("bi+=")}
+        self._index: dict[str, int] = {}  # word -> row of the score table
+        self._keys: list[str] = []
+        self._table = np.zeros((CACHE_WORDS, 1 + len(WINDOW), len(weights.labels)))
 
     def __getstate__(self) -> dict[str, Any]:
         return {"crf": self.crf, "extractor": self.extractor, "manifest": self.manifest}
@@ -73,16 +90,72 @@ class NerModel:
         self.__dict__.update(state)
         self.__post_init__()
 
+    def _rows(self, tokens: list[str]) -> np.ndarray:
+        """Score-table rows of ``tokens``, scoring the words not seen before."""
+        index = self._index
+        if len(index) + len(tokens) > CACHE_WORDS:
+            index.clear()
+            self._keys.clear()
+        rows = []
+        for token in tokens:
+            row = index.get(token)
+            if row is None:
+                row = index[token] = len(self._keys)
+                own, lent, key = self.extractor.word_entry(token)
+                self._table[row] = self._weights.scores([own, *lent])
+                self._keys.append(key)
+            rows.append(row)
+        return np.array(rows, dtype=np.intp)
+
+    def _scores(self, tokens: list[str], lengths: np.ndarray) -> np.ndarray:
+        """``(tokens, labels)`` scores of sentences laid end to end, as the CRF sums them."""
+        rows = self._rows(tokens)
+        words = self._table[rows]
+        out = words[:, 0].copy()
+        n = len(tokens)
+        position = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        length = np.repeat(lengths, lengths)
+        for slot, (offset, _) in enumerate(WINDOW):
+            # Token i gets what word i + offset lends it, or padding past its sentence's edge.
+            inside = (position + offset >= 0) & (position + offset < length)
+            lent = words[np.clip(np.arange(n) + offset, 0, n - 1), slot + 1]
+            out += np.where(inside[:, None], lent, self._pad[slot])
+        keys = [self._keys[row] for row in rows.tolist()]
+        weights = self._weights
+        first = (position == 0).tolist()
+        last = (position == length - 1).tolist()
+        for i, key in enumerate(keys):
+            if key in self._right or "|" in key:
+                row = weights.rows.get(f"bi-={'^' if first[i] else keys[i - 1]}|{key}")
+                if row is not None:
+                    out[i] += weights.state[row]
+            if key in self._left or "|" in key:
+                row = weights.rows.get(f"bi+={key}|{'$' if last[i] else keys[i + 1]}")
+                if row is not None:
+                    out[i] += weights.state[row]
+        return out
+
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags over ``PERS LOC ORG MISC`` for each token of each sentence."""
-        cache: dict = {}
-        out = []
-        for tokens in sentences:
-            tags: list[str] = []
+        pieces, owners = [], []
+        for n, tokens in enumerate(sentences):
             for start in range(0, len(tokens), MAX_SENTENCE):
-                features = self.extractor.sentence_features(tokens[start : start + MAX_SENTENCE], cache)
-                tags.extend(self._tagger.tag(features))
-            out.append(tags)
+                pieces.append(tokens[start : start + MAX_SENTENCE])
+                owners.append(n)
+        out: list[list[str]] = [[] for _ in sentences]
+        first = 0
+        while first < len(pieces):
+            # Chunks of at most CHUNK_TOKENS tokens, so that one chunk fits the score table.
+            last, size = first, 0
+            while last < len(pieces) and (last == first or size + len(pieces[last]) <= CHUNK_TOKENS):
+                size += len(pieces[last])
+                last += 1
+            chunk = pieces[first:last]
+            lengths = np.array([len(p) for p in chunk])
+            tags = self._weights.decode(self._scores([t for p in chunk for t in p], lengths), lengths)
+            for n, piece_tags in zip(owners[first:last], tags, strict=True):
+                out[n].extend(piece_tags)
+            first = last
         return out
 
 

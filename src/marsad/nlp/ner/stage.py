@@ -97,10 +97,11 @@ def recognize_entities(article: Article, *, model: NerModel, settings: Any = Non
         tags = model.tag(words)
     except (RuntimeError, ValueError, UnicodeError) as err:
         return article.with_error("ner_failed", STAGE, f"the tagger failed: {err}")
-    rank = model.rank
-    titles = {word for word, groups in model.extractor.gazetteer.items() if "title" in groups}
+    rank, titles = model.rank, model.titles
     found = []
     for group, sentence_tags in zip(groups, tags, strict=True):
+        if sentence_tags.count("O") == len(sentence_tags):
+            continue
         for a, b, label in sorted(chunks(sentence_tags)):
             if label == "PERS":  # a title (الرئيس، المدعو) is not part of the name
                 while a < b and _is_title(_word(article, tokens[group[a]]), titles):
