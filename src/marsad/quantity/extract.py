@@ -54,7 +54,6 @@ _BEFORE = _phrases(lx.BEFORE)
 _AFTER = _phrases(lx.AFTER)
 _NISBA_ALT = _alt(lx.NISBA)
 _E = r"(?![^\W\d_])"
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _LATIN_AFTER_RE = re.compile(r"\s*[A-Za-z]")
 _QUOTED_NAME_RE = re.compile(r"[\"”»]")
@@ -162,10 +161,10 @@ def _is_not_count(m: re.Match, text: str, rules: QuantityRules) -> bool:
         return True  # F-16, إس-400
     if len(core) >= 8 and core.isdigit():
         return True  # phone numbers, ids
-    prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
-    if prev and _unclitic(prev.group(1)) in lx.NOT_COUNT_BEFORE and not m.group("before"):
+    if not m.group("before") and _unclitic(_prev_word(text, m.start(), 30)) in lx.NOT_COUNT_BEFORE:
         return True
-    listed = _LISTED_RE.search(text, max(0, m.start() - 40), m.start())
+    lo = max(0, m.start() - 40)
+    listed = text[lo : m.start()].rstrip().endswith("و") and _LISTED_RE.search(text, lo, m.start())
     if listed and listed.group(1) in lx.NOT_COUNT_BEFORE:
         return True  # "القرارين 2216 و2231": the second identifier of a pair
     if _LATIN_AFTER_RE.match(text, end):
@@ -175,6 +174,18 @@ def _is_not_count(m: re.Match, text: str, rules: QuantityRules) -> bool:
     if _CURRENT_MONTH_RE.match(text, end):
         return True  # "في 17 الجاري": a date
     return bool(rules.month_after.match(text, end))
+
+
+def _prev_word(text: str, start: int, reach: int) -> str:
+    """The letters of the word before ``start`` (within ``reach``), only non-word characters
+    between; "" when a digit or nothing stands there."""
+    lo, end = max(0, start - reach), start
+    while end > lo and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    begin = end
+    while begin > lo and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end]
 
 
 def _unclitic(word: str) -> str:

@@ -142,6 +142,12 @@ def parse_number(text: str) -> int | float | None:
     text = text.strip()
     if text.isascii() and text.isdigit():  # most figures: plain digits
         return int(text) if len(text) <= 30 else None
+    single = _word_value(text)  # or one word: "ثلاثة"، "مية"، "مليوني"
+    if single is not None and single[0] != "fraction":
+        kind, value = single
+        if kind == "scale":
+            return value * (2 if _SCALES[text][1] in ("dual", "acc") else 1)
+        return int(value)
     total, current, last_scale = Fraction(0), Fraction(0), 0
     seen_any, previous, half_of_scale = False, "", False
     for i, m in enumerate(matches := list(_TOKEN_RE.finditer(text))):

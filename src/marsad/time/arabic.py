@@ -488,7 +488,7 @@ def families() -> list[tuple[str, tuple[str, ...] | str, str, Resolver]]:
     hijri_keys = sorted(
         {name.split()[-1] if name.startswith("ذ") else name.split()[0] for name in lx.HIJRI_MONTHS}
     )
-    weekdays = ("اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعة", "جمعه", "سبت", "احد")
+    weekdays = tuple(w[:-1] + "ه" if w.endswith("ة") else w for w in lx.WEEKDAYS) + tuple(lx.WEEKDAYS)
     return [
         ("absolute", tuple(first), absolute, _absolute),
         ("numeric", "digits", numeric, _numeric),
