@@ -213,7 +213,7 @@ def main() -> None:
         "--clients", type=int, nargs="+", default=[1, 4], help="concurrent clients (default 1 4)"
     )
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=150)
     db = args.db or prepare_db(console)
     with reading(db) as conn:
         s = stats(conn)

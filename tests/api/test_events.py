@@ -54,6 +54,20 @@ def test_sql_looking_text_is_just_text(client: TestClient) -> None:
     assert client.get("/api/events").json()["count"] == 5
 
 
+def test_odd_text_in_a_search_is_searched_for(client: TestClient) -> None:
+    for query in (
+        "q=%FF%FE",
+        "q=a%00b",
+        "actor=%00",
+        "q=" + "ا" * 500,
+        "q=%D9%8E%D9%8F",
+    ):  # the last: marks only
+        response = client.get(f"/api/events?{query}")
+        assert response.status_code == 200, query
+        assert response.headers["content-type"].startswith("application/json")
+    assert client.get("/api/events?q=%D9%8E").json()["count"] == 5  # nothing left to look for: all
+
+
 def test_bbox_and_the_antimeridian(client: TestClient) -> None:
     assert sorted(ids(client, bbox="30,30,40,40")) == [
         ("ASSAULT", "Azaz"),
@@ -117,6 +131,9 @@ def test_unknown_event_is_404(client: TestClient) -> None:
         ({"bbox": "0,-91,10,0"}, "latitudes"),
         ({"bbox": "-200,0,10,10"}, "longitudes"),
         ({"bbox": "nan,0,10,10"}, "finite"),
+        ({"bbox": "1,2,3,4,"}, "four numbers"),
+        ({"modality": "asserted,'"}, "modality"),
+        ({"interval": "x", "sort": "reports;"}, "sort"),
         ({"place": "Idlib"}, "place"),
         ({"q": "x" * 600}, "q"),
     ],
