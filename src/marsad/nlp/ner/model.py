@@ -22,9 +22,10 @@ import pycrfsuite
 
 from marsad.nlp.ner.clusters import load_clusters
 from marsad.nlp.ner.conll import LABELS, evaluate, read_conll
+from marsad.nlp.ner.consistency import propagate
 from marsad.nlp.ner.decode import CrfWeights
 from marsad.nlp.ner.features import PAD, WINDOW, FeatureExtractor
-from marsad.nlp.ner.text import word_key
+from marsad.nlp.ner.text import strip_proclitics, word_key
 
 MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv.gz"
@@ -80,7 +81,8 @@ class NerModel:
         self._right = {a.rsplit("|", 1)[1] for a in weights.rows if a.startswith("bi-=")}
         self._left = {a[4:].split("|", 1)[0] for a in weights.rows if a.startswith("bi+=")}
         self._index: dict[str, int] = {}  # word -> row of the score table
-        self._keys: list[str] = []
+        self._keys: list[str] = []  # folded word, by row
+        self._stems: list[str] = []  # folded word without proclitics, by row
         self._table = np.zeros((CACHE_WORDS, 1 + len(WINDOW), len(weights.labels)))
 
     def __getstate__(self) -> dict[str, Any]:
@@ -96,6 +98,7 @@ class NerModel:
         if len(index) + len(tokens) > CACHE_WORDS:
             index.clear()
             self._keys.clear()
+            self._stems.clear()
         rows = []
         for token in tokens:
             row = index.get(token)
@@ -104,15 +107,16 @@ class NerModel:
                 own, lent, key = self.extractor.word_entry(token)
                 self._table[row] = self._weights.scores([own, *lent])
                 self._keys.append(key)
+                self._stems.append(strip_proclitics(key)[1])
             rows.append(row)
         return np.array(rows, dtype=np.intp)
 
-    def _scores(self, tokens: list[str], lengths: np.ndarray) -> np.ndarray:
-        """``(tokens, labels)`` scores of sentences laid end to end, as the CRF sums them."""
-        rows = self._rows(tokens)
+    def _scores(self, rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """``(tokens, labels)`` scores of sentences laid end to end (their words' table ``rows``),
+        as the CRF sums them."""
         words = self._table[rows]
         out = words[:, 0].copy()
-        n = len(tokens)
+        n = len(rows)
         position = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         length = np.repeat(lengths, lengths)
         for slot, (offset, _) in enumerate(WINDOW):
@@ -135,14 +139,20 @@ class NerModel:
                     out[i] += weights.state[row]
         return out
 
-    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO tags over ``PERS LOC ORG MISC`` for each token of each sentence."""
+    def tag(self, sentences: list[list[str]], *, consistent: bool = True) -> list[list[str]]:
+        """BIO tags over ``PERS LOC ORG MISC`` for each token of each sentence.
+
+        With ``consistent`` (sentences in text order), names tagged in one sentence are tagged
+        where they recur untagged nearby (:mod:`marsad.nlp.ner.consistency`).
+        """
         pieces, owners = [], []
         for n, tokens in enumerate(sentences):
             for start in range(0, len(tokens), MAX_SENTENCE):
                 pieces.append(tokens[start : start + MAX_SENTENCE])
                 owners.append(n)
-        out: list[list[str]] = [[] for _ in sentences]
+        tags: list[list[str]] = []
+        keys: list[list[str]] = []
+        stems: list[list[str]] = []
         first = 0
         while first < len(pieces):
             # Chunks of at most CHUNK_TOKENS tokens, so that one chunk fits the score table.
@@ -150,12 +160,20 @@ class NerModel:
             while last < len(pieces) and (last == first or size + len(pieces[last]) <= CHUNK_TOKENS):
                 size += len(pieces[last])
                 last += 1
-            chunk = pieces[first:last]
-            lengths = np.array([len(p) for p in chunk])
-            tags = self._weights.decode(self._scores([t for p in chunk for t in p], lengths), lengths)
-            for n, piece_tags in zip(owners[first:last], tags, strict=True):
-                out[n].extend(piece_tags)
+            lengths = np.array([len(p) for p in pieces[first:last]])
+            rows = self._rows([t for p in pieces[first:last] for t in p]).tolist()
+            tags.extend(self._weights.decode(self._scores(np.array(rows), lengths), lengths))
+            offset = 0
+            for n in lengths.tolist():
+                keys.append([self._keys[r] for r in rows[offset : offset + n]])
+                stems.append([self._stems[r] for r in rows[offset : offset + n]])
+                offset += n
             first = last
+        if consistent:
+            tags = propagate(keys, stems, tags)
+        out: list[list[str]] = [[] for _ in sentences]
+        for n, piece_tags in zip(owners, tags, strict=True):
+            out[n].extend(piece_tags)
         return out
 
 
