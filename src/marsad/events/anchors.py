@@ -102,8 +102,8 @@ def choose_place(v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext
         for i, p in enumerate(places):
             if not (lo <= p.start and p.end <= hi) or not _candidate(v, places, i, ctx, sentence):
                 continue
-            before = v.text[max(0, p.start - 12) : p.start].split()
-            locative = bool(before) and (key(before[-1]) in _LOCATIVE or v.text[p.start] == "ب")
+            j = _token_at(v, p.start)
+            locative = (j > 0 and v.full[j - 1] in _LOCATIVE) or v.text[p.start] == "ب"
             rank = (_LEVEL_RANK.get(p.level, 2), not locative, abs(p.start - trigger))
             if best is None or rank < best[0]:
                 best = (rank, i)

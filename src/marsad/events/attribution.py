@@ -15,6 +15,7 @@ sentences up to its closing mark.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.events.lexicon import EventLexicon, key
@@ -118,7 +119,8 @@ def find_frames(v: View, lex: EventLexicon, ents: Entities, barrier: frozenset[i
         if quoting is not None:
             frames.append(Frame(quoting.start, quoting.end, quoting.entity, lo, hi, quoting.kind, s))
         framed = False
-        for j in range(lo, hi):
+        cued = v.cued[bisect_left(v.cued, lo) : bisect_left(v.cued, hi)] if v.cues else range(lo, hi)
+        for j in cued:
             kinds = _kinds(v, lex, j)
             if not kinds or j in barrier:
                 continue

@@ -25,16 +25,18 @@ def key(word: str) -> str:
     return normalize_text(word, ta_marbuta=True).lower()
 
 
-_PLURAL_SUFFIXES = ("ون", "ين", "ات", "ان", "ه")
+_PLURAL_SUFFIXES = frozenset({"ون", "ين", "ات", "ان"})
 
 
 def lemma(k: str) -> str:
     """A key without its plural, dual, feminine or accusative ending (مسلحون → مسلح,
     انتحاريا → انتحاري), for word sets."""
-    for suffix in _PLURAL_SUFFIXES:
-        if k.endswith(suffix) and len(k) - len(suffix) >= 3:
-            return k[: -len(suffix)]
-    if k.endswith("ا") and len(k) >= 6:
+    n = len(k)
+    if n >= 5 and k[-2:] in _PLURAL_SUFFIXES:
+        return k[:-2]
+    if n >= 4 and k[-1] == "ه":
+        return k[:-1]
+    if n >= 6 and k[-1] == "ا":
         return k[:-1]
     return k
 

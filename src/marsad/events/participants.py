@@ -32,6 +32,7 @@ _NAMED = frozenset({"ORG", "GPE", "PER", "NORP"})
 _BEFORE_VERB = frozenset(key(w) for w in "قد لقد".split())
 _AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
 _CLAUSE_LEAD = frozenset(key(w) for w in "كان كانت كانوا تكون يكون تكونا يكونوا قد لقد".split())
+_ALA, _YAD, _QABL = key("على"), key("يد"), key("قبل")
 _LIGHT_REACH = 12
 _BY_REACH = 10
 _SOME = frozenset(key(w) for w in "بعض عدد".split())
@@ -133,9 +134,9 @@ def _marked(
     for j in range(lo, hi):
         if v.full[j] in words or (v.stem[j] in words and v.tokens[j].proclitics[:1] != ("ال",)):
             nxt = j + 1
-            if v.full[j] == key("على") and nxt < hi and v.full[nxt] == key("يد"):
+            if v.full[j] == _ALA and nxt < hi and v.full[nxt] == _YAD:
                 nxt += 1
-            if v.full[j] == "من" and nxt < hi and v.full[nxt] == key("قبل"):
+            if v.full[j] == "من" and nxt < hi and v.full[nxt] == _QABL:
                 nxt += 1
             np = noun_phrase(v, nxt, hi, ents=ents, barrier=barrier)
             if np is not None:

@@ -71,6 +71,8 @@ class View:
     clause_of: list[int]
     timed: frozenset[int]  # tokens inside the article's time expressions
     cues: list[frozenset[str]] = field(default_factory=list)  # cue kinds per token (the stage fills)
+    cued: list[int] = field(default_factory=list)  # tokens with a cue kind
+    _stretches: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets from the start of token ``first`` to the end of token ``last``."""
@@ -99,8 +101,14 @@ class View:
 
     def stretch(self, i: int) -> tuple[int, int]:
         """Token range of the part of ``i``'s sentence between strong openers around it."""
-        first, end = self.sent_span[self.sent_of[i]]
         c = self.clause_of[i]
+        found = self._stretches.get(c)
+        if found is None:
+            found = self._stretches[c] = self._stretch(i, c)
+        return found
+
+    def _stretch(self, i: int, c: int) -> tuple[int, int]:
+        first, end = self.sent_span[self.sent_of[i]]
         lo = c
         while lo > 0 and self.clauses[lo].first > first and not self.clauses[lo].strong:
             lo -= 1
@@ -143,17 +151,18 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
         _timed(article, tokens),
     )
     if lex is not None:
-        known: dict[tuple[str, str], frozenset[str]] = {}
-        cues = built.cues
-        for j, pair in enumerate(zip(full, stem, strict=True)):
-            kinds = known.get(pair)
-            if kinds is None:
-                kinds = known[pair] = cue_kinds(built, lex, j)
-            cues.append(kinds)
+        get = lex.cues.get
+        # cue_kinds of every token, written out: the look-up is the stage's commonest step
+        built.cues = [
+            get(f) or get(s) or (f[:1] in "وف" and len(f) > 3 and get(f[1:])) or _NONE
+            for f, s in zip(full, stem, strict=True)
+        ]
+        built.cued = [j for j, kinds in enumerate(built.cues) if kinds]
         speaking = frozenset(
             j
-            for j, kinds in enumerate(built.cues[:-1])
-            if kinds & _SPEAKING
+            for j in built.cued
+            if j + 1 < len(tokens)
+            and built.cues[j] & _SPEAKING
             and tokens[j].proclitics[:1] == ("و",)
             and sent_of[j] == sent_of[j - 1]
             and full[j + 1] not in _SAID_WHAT
@@ -169,19 +178,23 @@ def _keys(text: str, tokens: tuple[Token, ...]) -> tuple[list[str], list[str], l
     works letter by letter, so the distinct written forms are normalised once, together, then
     looked up per token."""
     raw_full = [text[t.start : t.end] for t in tokens]
-    raw_stem = [
-        text[t.stem_start : t.stem_end] if t.stem_end > t.stem_start else w
-        for t, w in zip(tokens, raw_full, strict=True)
-    ]
-    distinct = list(dict.fromkeys(raw_full + raw_stem))
-    joined = "\n".join(distinct)
-    keyed = normalize(joined, ta_marbuta=True).text.lower().split("\n")
+    distinct = list(dict.fromkeys(raw_full))
+    keyed = normalize("\n".join(distinct), ta_marbuta=True).text.lower().split("\n")
     if len(keyed) != len(distinct):  # a token holding a line break
         keyed = [key(w) for w in distinct]
     table = dict(zip(distinct, keyed, strict=True))
-    stems = [table[w] for w in raw_stem]
+    full = [table[w] for w in raw_full]
+    # A stem's key is a slice of its word's key when normalising dropped nothing from the word.
+    stems = [
+        k
+        if t.stem_end <= t.stem_start
+        else k[t.stem_start - t.start : t.stem_end - t.start]
+        if len(k) == len(w)
+        else key(text[t.stem_start : t.stem_end])
+        for t, w, k in zip(tokens, raw_full, full, strict=True)
+    ]
     lemmas = {k: lemma(k) for k in set(stems)}
-    return [table[w] for w in raw_full], stems, [lemmas[k] for k in stems]
+    return full, stems, [lemmas[k] for k in stems]
 
 
 def _sentence_of(
@@ -227,13 +240,9 @@ def _clauses(
     may open a clause are visited."""
     clauses: list[Clause] = []
     start, opener, sub, strong = 0, None, False, True
-    marks = [
-        i
-        for i in range(len(tokens))
-        if full[i] in _MAY_OPEN or stem[i] in OPENERS or (i > 0 and sent_of[i] != sent_of[i - 1])
-    ]
-    if speaking:
-        marks = sorted({*marks, *speaking})
+    marks = [i for i, (f, s) in enumerate(zip(full, stem, strict=True)) if f in _MAY_OPEN or s in OPENERS]
+    starts = [i for i in range(1, len(tokens)) if sent_of[i] != sent_of[i - 1]]
+    marks = sorted({*marks, *starts, *speaking})
     for i in marks:
         word = full[i]
         bare = stem[i] if tokens[i].proclitics in ((), ("و",), ("ف",)) else word

@@ -157,13 +157,12 @@ def _dawn(v: View, i: int) -> bool:
 
 def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
     mentions = []
-    known: dict[tuple[str, str, bool], tuple[Form, ...]] = {}
-    text, tokens = v.text, v.tokens
-    for i, pair in enumerate(zip(v.full, v.stem, strict=True)):
-        mark = (*pair, text[tokens[i].stem_end - 1 : tokens[i].stem_end] == "ة")
-        forms = known.get(mark)
-        if forms is None:
-            forms = known[mark] = lookup(v, i, lex)
+    triggers, heads = lex.triggers, lex.heads
+    for i, (full, stem) in enumerate(zip(v.full, v.stem, strict=True)):
+        # the test lookup() starts with, written out: most words are no trigger
+        if full not in triggers and stem not in triggers and stem[:3] not in heads and full[1:4] not in heads:
+            continue
+        forms = lookup(v, i, lex)
         if not forms:
             continue
         found = _match(v, i, forms)
