@@ -76,6 +76,7 @@ class QuantityRules:
     quantity: re.Pattern
     month_after: re.Pattern
     gate: KeyGate
+    openers: frozenset[str]  # the words a quantity may begin with before its number
 
 
 # Clitics a number word may carry (وثلاثة، بالعشرات); "ولست" ("and I am not") is no six.
@@ -104,7 +105,8 @@ def load_quantity_rules() -> QuantityRules:
         w for words in (NUMBER_WORDS, lx.VAGUE, lx.FEW, lx.DUALS) for phrase in words for w in phrase.split()
     }
     gate = KeyGate(dict.fromkeys(keys, 1), word_end=True, prefixes=_GATE_PREFIXES, digits=(r"\d+", 1))
-    return QuantityRules(quantity, month_after, gate)
+    openers = {w for phrase in (*_BEFORE, *lx.FEW_SCALES, "ما بين من") for w in phrase.split()}
+    return QuantityRules(quantity, month_after, gate, frozenset(openers | keys))
 
 
 @cache
@@ -142,7 +144,7 @@ _REACH = 25
 def _matches(rules: QuantityRules, text: str):
     """The pattern's matches that begin shortly before digits and number words."""
     starts = rules.gate.hits(text).get(1)
-    return matches_near(rules.quantity, text, starts, _REACH) if starts else ()
+    return matches_near(rules.quantity, text, starts, _REACH, rules.openers) if starts else ()
 
 
 def _number(text: str | None) -> int | float | None:

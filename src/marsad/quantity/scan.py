@@ -18,7 +18,7 @@ import ahocorasick
 #: Letters that may stand before a key word inside its word: the clitics و ف ب ل and ال.
 _CLITICS = frozenset("وفبلا")
 _MAX_CLITICS = 4  # "وبال"
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+_WORD = re.compile(r"(?<![^\W_])[^\W_]+")
 
 
 class KeyGate:
@@ -86,22 +86,44 @@ def _word_begins(text: str, start: int, prefixes: frozenset[str] | None) -> bool
     return i == 0 or not text[i - 1].isalnum()
 
 
-def matches_near(pattern: re.Pattern, text: str, hits: list[int], before: int) -> Iterator[re.Match]:
+def matches_near(
+    pattern: re.Pattern,
+    text: str,
+    hits: list[int],
+    before: int,
+    openers: frozenset[str] | None = None,
+) -> Iterator[re.Match]:
     """The matches of ``pattern`` that begin at a word start at most ``before`` characters
     before a hit, in text order and without overlaps (what ``finditer`` would give there).
+
+    With ``openers``, a word before the hit's own word is tried only if it is one of them (up
+    to two leading letters and ال aside) or starts with a digit: a failed attempt of a large
+    pattern costs more than a set lookup.
     """
     floor = 0
     for hit in hits:
         if hit < floor:
             continue
-        for start in _WORD_START.finditer(text, max(floor, hit - before), hit + 1):
-            if start.start() < floor:
+        for word in _WORD.finditer(text, max(floor, hit - before), hit + 1):
+            start = word.start()
+            if start < floor or (
+                openers is not None and word.end() <= hit and not _opens(word.group(), openers)
+            ):
                 continue
-            m = pattern.match(text, start.start())
+            m = pattern.match(text, start)
             if m:
                 yield m
-                floor = max(m.end(), start.start() + 1)
+                floor = max(m.end(), start + 1)
         floor = max(floor, hit + 1)
+
+
+def _opens(word: str, openers: frozenset[str]) -> bool:
+    for w in (word, word[1:], word[2:]):  # up to two clitics: وب، ول، فل
+        if not w:
+            return False
+        if w in openers or w[0].isdigit() or (w.startswith("ال") and (w[2:] in openers or w[2:3].isdigit())):
+            return True
+    return False
 
 
 def alternation(words, *, space: str = r"\ ") -> str:
