@@ -188,3 +188,27 @@ def test_the_speakers_whereabouts_are_not_the_place_of_what_he_tells(run):
     places = [("حلب", "Aleppo", "city"), ("الأتارب", "Atarib", "town")]
     article = run(text, places=places, entities=[("مسؤول في بلدية حلب", "PER")])
     assert [(e.type, e.place) for e in article.events] == [("ASSAULT", 1)]
+
+
+def test_a_prevented_or_sought_movement_is_no_event(run):
+    text = "وتتخذ الميليشيات من السكان دروعا وتمنع نزوحهم من المدينة."
+    assert [e.type for e in run(text).events if e.type == "MOVE"] == []
+    text = "وتبقى ليبيا نقطة الانطلاق للمهاجرين الساعين للوصول إلى أوروبا."
+    assert [e.type for e in run(text).events if e.type == "MOVE"] == []
+
+
+def test_what_a_demand_asks_for_is_its_content(run):
+    text = "وتظاهر المئات بعد أن طالبها مئات من المتظاهرين من اليمين المتطرف بالاستقالة."
+    assert "RETREAT" not in {e.type for e in run(text).events}
+
+
+def test_a_denied_accusation_is_no_accusation(run):
+    text = "ونفت القيادة العسكرية الاتهامات بقتل مدنيين في غارة."
+    assert "ACCUSE" not in {e.type for e in run(text).events}
+
+
+def test_driving_fighters_out_is_fighting(run):
+    article = run("وقد جرى طرد مقاتلي حركة الشباب من العاصمة مقديشو في أغسطس 2011.")
+    assert [e.type for e in article.events] == ["ASSAULT"]
+    article = run("طردت السلطات مئات المهاجرين إلى الحدود.")
+    assert [e.type for e in article.events] == ["COERCE"]

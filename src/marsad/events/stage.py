@@ -37,6 +37,7 @@ from marsad.events.triggers import (
     in_slogan,
     is_anaphor,
     is_reference,
+    lookup,
 )
 
 STAGE = "events"
@@ -139,11 +140,28 @@ def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
 
 _REQUESTED = frozenset({"RETREAT", "ASSAULT", "ACCUSE", "COERCE", "SANCTION", "CONCEDE", "AID"})
 _REQUEST_REACH = 3
+_CONTENT_REACH = 2
 
 
-def _requested(m: Mention, last_request: int) -> bool:
-    """The action a demand asks for (طالب بالإفراج عن، دعا إلى فرض عقوبات): its content."""
-    return not m.form.verb and m.type in _REQUESTED and 0 < m.tok - last_request <= _REQUEST_REACH
+def _requested(v: View, lexicon: EventLexicon, m: Mention, last_request: int) -> bool:
+    """The action a demand asks for (طالب بالإفراج عن، دعا إلى فرض عقوبات، طالبها المتظاهرون
+    بالاستقالة): its content."""
+    if m.form.verb or m.type not in _REQUESTED:
+        return False
+    if 0 < m.tok - last_request <= _REQUEST_REACH:
+        return True
+    if v.tokens[m.tok].proclitics[:1] != ("ب",):
+        return False
+    first = v.clauses[v.clause_of[m.tok]].first
+    return any(f.sense.type == "REQUEST" for j in range(first, m.first) for f in lookup(v, j, lexicon))
+
+
+def _prevented(v: View, m: Mention) -> bool:
+    """An action prevented or sought (وتمنع نزوحهم، المهاجرين الساعين للوصول): no event."""
+    lo, _ = v.sent_span[v.sent_of[m.tok]]
+    return not m.form.verb and any(
+        "content" in v.cues[j] for j in range(max(lo, m.first - _CONTENT_REACH), m.first)
+    )
 
 
 def _kept(v: View, lexicon: EventLexicon, mentions: list[Mention], ents: Entities) -> list[Mention]:
@@ -161,7 +179,8 @@ def _kept(v: View, lexicon: EventLexicon, mentions: list[Mention], ents: Entitie
         if m.type == "REQUEST":
             last_request = m.tok
         if (
-            _requested(m, last_request)
+            _requested(v, lexicon, m, last_request)
+            or (v.cues and _prevented(v, m))
             or is_reference(v, m, lexicon, ents.starts)
             or is_anaphor(v, m, seen)
             or in_slogan(v, m, lexicon)
