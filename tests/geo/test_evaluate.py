@@ -46,7 +46,8 @@ def test_gold_file_is_well_formed():
 
     gold = json.loads((Path(__file__).parent / "gold_places.json").read_text(encoding="utf-8"))
     mentions = [m for a in gold["articles"] for m in a["mentions"]]
-    assert len(mentions) >= 80
+    assert len(mentions) >= 300
+    assert all(a["id"].startswith("ant-") for a in gold["articles"])
     for m in mentions:
         assert m["level"] in {"country", "admin1", "city", "town", "region", "relative"}
         assert (m["level"] == "relative") == ("relation" in m)

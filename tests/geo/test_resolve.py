@@ -243,3 +243,59 @@ def test_such_words_are_places_when_the_context_says_so(gazetteer, text, mention
 def test_more_words_found_in_a_second_sample_are_not_places(gazetteer, text):
     found = [t for t, _ in places(gazetteer, text)]
     assert found in ([], ["تعز"])
+
+
+def test_a_relative_phrase_that_locates_a_town_is_its_anchor(gazetteer):
+    """كفرنبل جنوب إدلب: the town is the place; Idlib only says where the town is."""
+    found = places(gazetteer, "ارتفع عدد القتلى في الغارات التي استهدفت بلدة كفرنبل جنوب إدلب يوم الأحد.")
+    assert [(t, p.level) for t, p in found] == [("كفرنبل", "town"), ("إدلب", "city")]
+    assert found[0][1].geonameid == KAFRANBEL and found[1][1].relation is None
+    found = places(gazetteer, "استهدفت الغارات بلدة كفرنبل في ريف إدلب الجنوبي.")
+    assert [(t, p.geonameid) for t, p in found] == [("كفرنبل", KAFRANBEL), ("إدلب", IDLIB_GOV)]
+    # Without a town before it, the phrase is a place of its own.
+    (alone,) = places(gazetteer, "قصفت الطائرات قرى جنوب إدلب.")
+    assert alone[1].level == "relative" and alone[1].relation.of == IDLIB_CITY
+
+
+def test_a_plural_qualifier_covers_the_list(gazetteer):
+    found = places(gazetteer, "غارات في محافظات صعدة والحديدة وتعز.")
+    assert [p.level for _, p in found] == ["admin1", "admin1", "admin1"]
+    found = places(gazetteer, "خرجت الحافلات من ريفي حماة الجنوبي وحمص الشمالي.")
+    assert [(p.relation.direction, p.relation.of) for _, p in found] == [("S", HAMA), ("N", 169577)]
+    found = places(gazetteer, "ممثلو الريفين الشمالي لحمص والجنوبي لحماة.")
+    assert [(p.relation.direction, p.relation.of) for _, p in found] == [("N", 169577), ("S", HAMA)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تفتيش القنصلية السعودية في المدينة.",
+        "أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين.",
+        "رفضوا استقبالهم بحجة عدم وجود مراكز.",
+        "تصدت قوات الأمن في محيط القصر الجمهوري.",
+        "إنهم في حاجة ماسة إلى الحماية.",
+    ],
+)
+def test_adjectives_idioms_and_words_around_are_not_places(gazetteer, text):
+    assert places(gazetteer, text) == []
+
+
+def test_hashtags_and_spelling_variants(gazetteer):
+    (west,) = places(gazetteer, "غارات على أهداف غرب مدينة #غزة.")
+    assert west[1].level == "relative" and west[0] == "غرب مدينة #غزة"
+    assert ids(places(gazetteer, "القصف على محافظة السويدة.")) == [("السويدة", 172410)]
+
+
+@pytest.mark.parametrize("text", ["مدينة ... شمال ،،، ريف !!", "في بلدة «»() جنوب -- #_#", "محافظة ؟؟؟"])
+def test_place_words_around_punctuation_alone_find_nothing(gazetteer, text):
+    a = resolve_places(article(text), gazetteer=gazetteer)
+    assert a.errors == () and a.places == () and validate(a) == []
+
+
+def test_a_ten_thousand_place_list_of_many_names(gazetteer):
+    names = ["حلب", "وإدلب", "ريف حماة الشمالي", "الباب", "بغداد", "جنوب تركيا", "الأراضي السورية", "كفرنبل"]
+    text = "، ".join(names * 1250)
+    a = resolve_places(article(text), gazetteer=gazetteer)
+    assert validate(a) == [] and a.errors == ()
+    assert len(a.places) == 10_000
+    assert {p.level for p in a.places} >= {"city", "relative", "country", "town"}

@@ -62,8 +62,9 @@ def eval_geo(
         Path | None, typer.Option(help="The articles' JSON Lines corpus (default: ant_news_ar).")
     ] = None,
     index: IndexOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="All figures as one JSON object.")] = False,
 ) -> None:
-    """Toponym detection precision/recall and accuracy at 1/25/161 km on the gold set."""
+    """Toponyms found (recall), precision, exact GeoNames ids and accuracy within 161 km on the gold set."""
     from marsad.geo.evaluate import evaluate
 
     corpus = corpus or _default_corpus()
@@ -74,7 +75,25 @@ def eval_geo(
     scores = evaluate(gold, corpus, gazetteer=load_gazetteer(index))
     for problem in scores.errors:
         typer.echo(f"warning: {problem}", err=True)
-    typer.echo(json.dumps(scores.as_dict(), indent=2))
+    figures = scores.as_dict()
+    if as_json:
+        typer.echo(json.dumps(figures, indent=2))
+        return
+    typer.echo(f"gold ({gold.name}): {scores.gold} toponyms, {scores.predicted} places predicted")
+    typer.echo(f"  toponyms found (recall): {_pct(scores.recall)}   precision: {_pct(scores.precision)}")
+    typer.echo(
+        f"  exact GeoNames id: {_pct(figures['exact_id_of_found'])} of found"
+        f"   right level: {_pct(figures['level_of_found'])} of found"
+    )
+    typer.echo(
+        f"  Acc@161 km: {_pct(figures['acc@161km_of_found'])} of found, "
+        f"{_pct(figures['acc@161km_of_gold'])} of all gold toponyms"
+    )
+    typer.echo(f"  Acc@25 km: {_pct(figures['acc@25km_of_found'])} of found")
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
 
 
 def register(app: typer.Typer) -> None:

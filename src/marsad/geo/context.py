@@ -91,6 +91,13 @@ class Context:
 
 PLAIN = Context()
 PERSON = Context(person=True)
+# Every word that, right before a name, changes what the name is.
+CUES = PERSON_BEFORE | NOT_A_PLACE_HEAD | SETTLEMENT | ADMIN | NEUTRAL | NEAR | RIF | frozenset(DIRECTIONS)
+
+
+def _adjective_form(key: str) -> bool:
+    """A single definite word in -iyya (السعودية), which may be an adjective."""
+    return key.startswith("ال") and key.endswith("يه") and " " not in key
 
 
 def _joined(shadow: Shadow, left: int, right: int) -> bool:
@@ -127,25 +134,26 @@ def analyse(m: Mention, shadow: Shadow, inherited: Context | None = None) -> Con
     """Read the words around one Arabic mention; ``inherited`` is the context of the name this
     one is listed after (ريفي حماة الجنوبي وحمص الشمالي), when its qualifier covers the list."""
     i, last = m.first_word, m.last_word
+    prev = shadow.stem(i - 1)
+    attached = m.prefix == "" and _joined(shadow, i - 1, i)
+    if (
+        inherited is None
+        and not (attached and (prev in CUES or (prev.startswith("ال") and _adjective_form(m.key))))
+        and m.key not in IDIOMS
+        and not m.prefix.endswith("ل")
+        and not (m.prefix == "" and shadow.word(i - 1) == "من")
+    ):
+        return PERSON if shadow.word(last + 1) in PERSON_AFTER else PLAIN  # nothing around the name
     starts = shadow.starts
     qualifier = None
     head = i  # first word of the phrase built so far
-    prev = shadow.stem(i - 1)
-    attached = m.prefix == "" and _joined(shadow, i - 1, i)
     person = (attached and prev in PERSON_BEFORE) or shadow.word(last + 1) in PERSON_AFTER
     if attached and prev in NOT_A_PLACE_HEAD:
         return Context(not_place=True)
     idiom = IDIOMS.get(m.key)
     if idiom and (shadow.word(last + 1).startswith(idiom) or (m.key == "حجه" and m.prefix.endswith("ب"))):
         return Context(not_place=True)
-    if (
-        attached
-        and m.key.startswith("ال")
-        and m.key.endswith("يه")
-        and " " not in m.key
-        and prev.startswith("ال")
-        and prev not in ADJECTIVE_HEADS_OK
-    ):
+    if attached and _adjective_form(m.key) and prev.startswith("ال") and prev not in ADJECTIVE_HEADS_OK:
         return Context(not_place=True)
     plural = False
     if attached:
@@ -170,7 +178,7 @@ def analyse(m: Mention, shadow: Shadow, inherited: Context | None = None) -> Con
         d, k = _adjective_after(shadow, last + 1)
         if d:
             start = starts[head] if head != i else m.start
-            return Context("rif", d, None, start, shadow.ends[k], person, plural=plural, last_word=k)
+            return Context("rif", d, None, start, shadow.end(k), person, plural=plural, last_word=k)
     if m.prefix.endswith("ل"):
         before = shadow.word(i - 1)
         d = ADJECTIVES.get(before) or ADJECTIVES.get(before[1:] if before.startswith("و") else "")

@@ -74,6 +74,11 @@ def _same_place(p: Place, g: dict) -> bool:
     if g.get("relation"):
         r = g["relation"]
         return p.relation is not None and p.relation.direction == r["direction"] and p.relation.of == r["of"]
+    if g.get("geonameid") is None and g.get("level") == "region":
+        # A region GeoNames has no id for (شرق الفرات، الساحل الغربي): the same region of Marsad's table.
+        return (
+            p.level == "region" and p.lat is not None and haversine_km(p.lat, p.lon, g["lat"], g["lon"]) < 1.0
+        )
     return p.geonameid is not None and p.geonameid == g.get("geonameid")
 
 

@@ -19,6 +19,8 @@ from marsad.nlp.normalize import Normalized, normalize
 
 # Presentation forms go through the normaliser itself (NFKC can make one glyph several letters).
 PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+# Folded letters that nearly every Arabic text contains; the rest are looked for all at once.
+COMMON = frozenset("أإآىةؤئ")
 
 
 def _char_class(chars: list[str]) -> str:
@@ -39,7 +41,9 @@ def _char_class(chars: list[str]) -> str:
 class Folding:
     """``normalize(text, ta_marbuta=True)`` as replacements, drops and a fallback."""
 
-    pairs: tuple[tuple[str, str], ...]
+    pairs: tuple[tuple[str, str], ...]  # the letters Arabic text is full of (أ إ آ ى ة ؤ ئ)
+    rare: tuple[tuple[str, str], ...]  # the others (digits, ی ک, no-break spaces), behind ``rare_re``
+    rare_re: re.Pattern[str]
     drop: re.Pattern[str]
     marks: re.Pattern[str]
     slow: re.Pattern[str]
@@ -64,8 +68,12 @@ class Folding:
                     marks.append(ch)
             else:
                 pairs.append((ch, out))
+        common = [(a, b) for a, b in pairs if a in COMMON]
+        rare = [(a, b) for a, b in pairs if a not in COMMON]
         return cls(
-            pairs=tuple(pairs),
+            pairs=tuple(common),
+            rare=tuple(rare),
+            rare_re=re.compile(_char_class([a for a, _ in rare])),
             drop=re.compile(_char_class(drops) + "+"),
             marks=re.compile(_char_class(marks) + "*"),
             slow=re.compile(_char_class(slow)),
@@ -78,6 +86,10 @@ class Folding:
         for old, new in self.pairs:
             if old in folded:
                 folded = folded.replace(old, new)
+        if self.rare_re.search(folded):
+            for old, new in self.rare:
+                if old in folded:
+                    folded = folded.replace(old, new)
         cut_at: list[int] = []
         shift: list[int] = []
         removed = 0

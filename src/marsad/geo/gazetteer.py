@@ -25,7 +25,7 @@ from marsad.geo.fold import Folding
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 10
+INDEX_VERSION = 12
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).
@@ -145,6 +145,8 @@ class Gazetteer:
     latin_automaton: ahocorasick.Automaton
     folding: Folding
     row_of_id: dict[int, int] = field(default_factory=dict)
+    # What each name may denote in each form, worked out on first use (see :meth:`choices`).
+    _choices: dict[tuple, tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.row_of_id:
@@ -166,8 +168,8 @@ class Gazetteer:
             name=r.name[row],
             level=LEVELS[r.level[row]],
             country=r.country[row],
-            lat=r.lat[row],
-            lon=r.lon[row],
+            lat=round(r.lat[row], 5),
+            lon=round(r.lon[row], 5),
             population=r.population[row],
             radius_km=r.radius_km[row],
             qualified_only=bool(r.flags[row] & QUALIFIED_ONLY),
@@ -177,6 +179,29 @@ class Gazetteer:
     def candidates(self) -> list[Candidate]:
         """Every row as a :class:`Candidate`, made once (resolution reads them for every mention)."""
         return [self.candidate(i) for i in range(len(self.rows))]
+
+    def choices(
+        self, key: str, rows: tuple[int, ...], *, latin: bool, prefixed: bool, admin: bool
+    ) -> tuple[Candidate, ...]:
+        """The places a matched name may denote, one per place: a country adjective (سوري) is no
+        town, a division that is a common word (الوسطى) needs a qualifier, and a name behind a
+        clitic is no foreign small town (وكالة is not و + Calais)."""
+        memo = (key, latin, prefixed, admin)
+        found = self._choices.get(memo)
+        if found is None:
+            adjective = not latin and key in self.nisba
+            out: dict[int, Candidate] = {}
+            for row in rows:
+                c = self.candidates[row]
+                if adjective and c.level in ("city", "town"):
+                    continue
+                if c.qualified_only and not admin:
+                    continue
+                if prefixed and c.level == "town" and c.country not in ARAB:
+                    continue
+                out.setdefault(c.geonameid or -row, c)
+            found = self._choices[memo] = tuple(out.values())
+        return found
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place an Arabic or Latin-script name may denote, most populous first."""

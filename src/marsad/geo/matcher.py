@@ -49,7 +49,6 @@ class Shadow:
     text: str  # the shadow, hyphens and hashtag marks as spaces
     spaced: str  # the shadow with every non-word character a space, one more before and after
     starts: list[int]
-    ends: list[int]
     tokens: list[str]
 
     @classmethod
@@ -64,12 +63,15 @@ class Shadow:
         offsets = map(add, accumulate(map(len, pieces), initial=0), count(-1))
         starts = list(compress(offsets, pieces))
         tokens = list(filter(None, pieces))
-        ends = list(map(add, starts, map(len, tokens)))
-        return cls(norm, shadow, spaced, starts, ends, tokens)
+        return cls(norm, shadow, spaced, starts, tokens)
 
     def word_at(self, pos: int) -> int:
         """Index of the word that contains (or last starts before) shadow position ``pos``."""
         return bisect_right(self.starts, pos) - 1
+
+    def end(self, index: int) -> int:
+        """Where word ``index`` ends."""
+        return self.starts[index] + len(self.tokens[index])
 
     def word(self, index: int) -> str:
         return self.tokens[index] if 0 <= index < len(self.tokens) else ""
@@ -81,7 +83,7 @@ class Shadow:
         """The characters between word ``left`` and word ``right`` (punctuation, spaces)."""
         if left < 0 or right >= len(self.starts):
             return ""
-        return self.text[self.ends[left] : self.starts[right]]
+        return self.text[self.starts[left] + len(self.tokens[left]) : self.starts[right]]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         return self.norm.to_original(start, end)

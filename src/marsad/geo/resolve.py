@@ -32,8 +32,9 @@ NISBA_HEADS = frozenset(
 )
 NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E", "الغرب": "W"}
 LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
-# What may stand between a town and the phrase that locates it: كفرنبل، جنوب إدلب / في ريف إدلب.
-LOCATING_GAPS = frozenset(("", "،", ",", "في"))
+# What may stand between a town and the phrase that locates it: كفرنبل جنوب إدلب / في ريف إدلب
+# (not a comma: حلب، ريف حماة الشمالي is a list).
+LOCATING_GAPS = frozenset(("", "في"))
 PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
 
 
@@ -85,7 +86,7 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
         for m in find_latin(text, g):
             d, start = latin_direction(text, m.start)
             ctx = Context(direction=d, start=start, end=m.end) if d else Context()
-            items.append(_item(m, ctx, g, {}))
+            items.append(_item(m, ctx, g))
     _attach_entities(items, article.entities, shadow)
     items = [it for it in items if it.candidates]
 
@@ -142,7 +143,6 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
 def _items(mentions: list[Mention], shadow: Shadow, g: Gazetteer) -> list[Item]:
     """The mentions with their contexts; a name listed after a plural qualifier inherits it."""
     items: list[Item] = []
-    seen: dict[tuple, list[Candidate]] = {}
     previous: Context | None = None
     for m in mentions:
         inherited = None
@@ -154,37 +154,16 @@ def _items(mentions: list[Mention], shadow: Shadow, g: Gazetteer) -> list[Item]:
             elif previous.last_word == m.first_word - 2 and shadow.word(m.first_word - 1).startswith("و"):
                 inherited = previous  # الريفين الشمالي لحمص والجنوبي لحماة
         ctx = analyse(m, shadow, inherited)
-        items.append(_item(m, ctx, g, seen))
+        items.append(_item(m, ctx, g))
         previous = ctx
     return items
 
 
-def _item(m: Mention, ctx: Context, g: Gazetteer, seen: dict[tuple, list[Candidate]]) -> Item:
-    common = m.key in g.common or len(m.key) <= 2
+def _item(m: Mention, ctx: Context, g: Gazetteer) -> Item:
     if m.prefix and len(m.key) <= 2:
         return Item(m, ctx, [], common=True)  # باب is a door, not ب + اب (Ibb)
-    admin = ctx.qualifier == "admin"
-    key = (m.key, bool(m.prefix), admin, m.latin)
-    found = seen.get(key)
-    if found is None:
-        found = _candidates(m, admin, g)
-        seen[key] = found
-    return Item(m, ctx, found, common=common)
-
-
-def _candidates(m: Mention, admin: bool, g: Gazetteer) -> list[Candidate]:
-    adjective = not m.latin and m.key in g.nisba  # سوري، روسي، السويدية: Syrian, not Surrey
-    out: dict[int, Candidate] = {}
-    for row in m.rows:
-        c = g.candidates[row]
-        if adjective and c.level in ("city", "town"):
-            continue
-        if c.qualified_only and not admin:
-            continue
-        if m.prefix and c.level == "town" and c.country not in ARAB:
-            continue  # وكالة is not و + كالة (Calais)
-        out.setdefault(c.geonameid or -row, c)
-    return list(out.values())
+    choices = g.choices(m.key, m.rows, latin=m.latin, prefixed=bool(m.prefix), admin=ctx.qualifier == "admin")
+    return Item(m, ctx, list(choices), common=m.key in g.common or len(m.key) <= 2)
 
 
 def _locate_towns(items: list[Item], shadow: Shadow, g: Gazetteer) -> None:
@@ -296,12 +275,18 @@ def _listed(it: Item, c: Candidate, items: list[Item], n: int, shadow: Shadow) -
             else partner.chosen is not None and _confident(partner, partner.chosen)
         )
         if settled and haversine_km(c.lat, c.lon, partner.chosen.lat, partner.chosen.lon) < 300:
-            o = items[k].mention
-            if (k == n - 1 and before and o.last_word >= m.first_word - 1) or (
-                k == n + 1 and after and o.first_word <= m.last_word + 1
+            first, last = _phrase_words(items[k], shadow)  # ريف حماة الشمالي، الباب
+            if (k == n - 1 and before and last >= m.first_word - 1) or (
+                k == n + 1 and after and first <= m.last_word + 1
             ):
                 return True
     return False
+
+
+def _phrase_words(it: Item, shadow: Shadow) -> tuple[int, int]:
+    """The first and last word of a mention with its qualifier or direction words."""
+    first = shadow.word_at(it.ctx.start) if it.ctx.start is not None else it.mention.first_word
+    return min(first, it.mention.first_word), max(it.ctx.last_word, it.mention.last_word)
 
 
 def _accept(
@@ -363,9 +348,7 @@ def _place(it: Item, c: Candidate, g: Gazetteer, shadow: Shadow, s: GeoSettings)
         if row is not None:
             a = g.candidates[row]
             return Place(start, end, a.name, "admin1", a.geonameid, a.country, a.lat, a.lon, entity)
-    return Place(
-        start, end, c.name, c.level, gid, c.country or None, round(c.lat, 5), round(c.lon, 5), entity
-    )
+    return Place(start, end, c.name, c.level, gid, c.country or None, c.lat, c.lon, entity)
 
 
 def _offset_km(c: Candidate, ctx: Context, s: GeoSettings) -> float:
@@ -399,7 +382,7 @@ def _nisba_places(
             continue
         chain_word = i
         s0 = shadow.starts[first] + len(shadow.word(first)) - len(shadow.stem(first))
-        s1 = shadow.ends[i]
+        s1 = shadow.end(i)
         if any(a < s1 and s0 < b for a, b in taken) or cc not in g.country_row:
             continue
         start, end = shadow.original(s0, s1)
