@@ -82,3 +82,18 @@ def test_a_trigger_inside_a_name_is_dropped(run):
 
 def test_road_accident_dead_are_no_attack(run):
     assert all(t != "ASSAULT" for t, _ in triggers(run("قتل 17 شخصا في حادث سير على الطريق السريع.")))
+
+
+def test_a_short_verb_with_its_conjunction_left_on(run):
+    article = run("وسار المتظاهرون في شوارع المدينة.")
+    assert [e.type for e in article.events] == ["PROTEST"]
+
+
+def test_two_named_days_are_not_a_daily_habit(run):
+    article = run("واعتصم المتظاهرون قرب المحطة طوال يومي السبت والأحد.")
+    assert [e.type for e in article.events] == ["PROTEST"]
+
+
+def test_a_gathering_of_protesters_is_a_protest(run):
+    article = run("وتجمع نحو 500 متظاهر في محيط المحكمة العليا.")
+    assert [e.type for e in article.events] == ["PROTEST"]

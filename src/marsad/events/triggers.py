@@ -56,7 +56,7 @@ def lookup(v: View, i: int, lex: EventLexicon) -> tuple[Form, ...]:
     # A folded ه may be a ta marbuta (طلبة is not طلب + ه).
     if stem[-1:] in _PRONOUN_ENDS and v.text[v.tokens[i].stem_end - 1 : v.tokens[i].stem_end] != "ة":
         candidates += [stem[: -len(p)] for p in _PRONOUNS if stem.endswith(p) and len(stem) - len(p) >= 3]
-    if full[:1] in "وفبل" and len(full) > 4:
+    if full[:1] in "وفبل" and len(full) > 3:  # وسار: a conjunction the splitter left on
         candidates.append(full[1:])
     for k in candidates:
         found = (k != stem and triggers.get(k)) or (k.endswith("ت") and triggers.get(k[:-1] + "ه"))
