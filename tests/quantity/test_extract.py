@@ -169,3 +169,8 @@ def test_offsets_are_valid(pieces, sep):
         assert mention and mention == mention.strip()
         assert q.value is not None or q.low is not None or q.high is not None
         assert q.low is None or q.high is None or q.low <= q.high
+
+
+def test_lasta_is_a_verb_and_two_clitics_still_let_a_number_count():
+    found = _quantities("قال: ولست خائفا، لست نادما. ووصل ولمئتي شخص تقريبا")
+    assert [(q[0], q[1], q[4]) for q in found] == [("مئتي شخص تقريبا", 200, True)]

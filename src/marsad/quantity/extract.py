@@ -79,8 +79,8 @@ class QuantityRules:
     openers: frozenset[str]  # the words a quantity may begin with before its number
 
 
-# Clitics a number word may carry (وثلاثة، بالعشرات); "ولست" ("and I am not") is no six.
-_GATE_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "ولل"))
+# Clitics a number word may carry (وثلاثة، بالعشرات، ولمئتي), as the pattern allows them.
+_GATE_PREFIXES = frozenset(c1 + c2 for c1 in ("", "و", "ف") for c2 in ("", "ب", "ل", "ال", "بال", "لل"))
 
 
 def load_quantity_rules() -> QuantityRules:
@@ -190,6 +190,11 @@ def _prev_word(text: str, start: int, reach: int) -> str:
     return text[begin:end]
 
 
+def _is_lasta(m: re.Match) -> bool:
+    """ "لست" and "ولست" are the verb ليس ("I am not"), not ل with six."""
+    return m.group("num") == "ست" and m.string[m.start("num") - 1 : m.start("num")] == "ل"
+
+
 def _unclitic(word: str) -> str:
     return word[1:] if word[:1] in "وف" and word[1:] in lx.NOT_COUNT_BEFORE else word
 
@@ -238,7 +243,7 @@ def _quantity(
             return None
         value = parse_number(m.group("num"))
         lone_one = m.group("num") in ("واحد", "واحدة") and not m.group("unit")
-        if value is None or _is_year(value, m) or lone_one:
+        if value is None or _is_year(value, m) or lone_one or _is_lasta(m):
             return None
     else:
         value = 2
