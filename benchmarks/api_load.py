@@ -11,8 +11,9 @@ benchmarks/out/ with the same ingest as `marsad ingest`, and reuses that file af
 while its tables are those this code makes. The server runs in its own process, as
 `marsad serve` runs it; each route gets a bounded number of requests, cycling over several
 URLs of its kind. Every route is measured twice: with the server keeping no answers
-("fresh": every request does the work) and as served by default (answers kept per version
-of the merged events, so repeated URLs are answered from memory). Prints figures and the
+("fresh": every request does the work) and as served by default, each URL asked once
+before ("kept": answers kept per version of the merged events). Prints latency, the
+server's CPU time per request (which other work on the machine does not inflate) and the
 machine's load; never asserts a timing.
 """
 
@@ -164,7 +165,13 @@ def scenarios(client: httpx.Client) -> dict[str, list[str]]:
     }
 
 
-def run(base: str, urls: list[str], requests: int, clients: int) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and all its threads so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(base: str, urls: list[str], requests: int, clients: int, server: int) -> dict:
     local = threading.local()
 
     def one(i: int) -> tuple[float, int]:
@@ -176,9 +183,11 @@ def run(base: str, urls: list[str], requests: int, clients: int) -> dict:
 
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(one, range(min(clients, requests))))  # connections open
+        cpu = cpu_seconds(server)
         started = time.perf_counter()
         results = list(pool.map(one, range(requests)))
         wall = time.perf_counter() - started
+        cpu = cpu_seconds(server) - cpu
     latencies = sorted(t * 1000 for t, _ in results)
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     return {
@@ -188,18 +197,27 @@ def run(base: str, urls: list[str], requests: int, clients: int) -> dict:
         "rps": requests / wall,
         "p50_ms": statistics.median(latencies),
         "p99_ms": cuts[98],
+        "server_cpu_ms": 1000 * cpu / requests,  # per request: what the machine's load does not change
     }
 
 
 def measure(db: Path, cache_bytes: int, requests: int, clients: list[int]) -> dict[str, dict[int, dict]]:
-    """Figures per route and number of clients, against a fresh server."""
+    """Figures per route and number of clients, against a new server. When it keeps answers,
+    each URL is asked once first: the figures are then those of answers kept."""
     port = free_port()
     server = start_server(db, port, OUT / "api_load_server.log", cache_bytes)
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
             plan = scenarios(client)
-        return {name: {n: run(base, urls, requests, n) for n in clients} for name, urls in plan.items()}
+            if cache_bytes:
+                for urls in plan.values():
+                    for u in urls:
+                        client.get(u)
+        return {
+            name: {n: run(base, urls, requests, n, server.pid) for n in clients}
+            for name, urls in plan.items()
+        }
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -230,14 +248,25 @@ def main() -> None:
         f"{args.requests} requests per route and run; {os.cpu_count()} CPUs, load average "
         f"{load_before[0]:.1f} before, {load_after[0]:.1f} after"
     )
-    for column in ("route", "answers", "clients", "urls", "errors", "requests/s", "p50 ms", "p99 ms"):
+    columns = (
+        "route",
+        "answers",
+        "clients",
+        "urls",
+        "errors",
+        "requests/s",
+        "p50 ms",
+        "p99 ms",
+        "server CPU ms",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column in ("route", "answers") else "right")
     for mode, routes in figures.items():
         for name, by_clients in routes.items():
             for n, f in by_clients.items():
                 table.add_row(
                     name, mode, str(n), str(f["urls"]), str(f["errors"]), f"{f['rps']:.0f}",
-                    f"{f['p50_ms']:.1f}", f"{f['p99_ms']:.1f}",
+                    f"{f['p50_ms']:.1f}", f"{f['p99_ms']:.1f}", f"{f['server_cpu_ms']:.1f}",
                 )  # fmt: skip
     console.print(table)
     report = {

@@ -54,7 +54,10 @@ class WordIndex:
         table = conn.sql(_WORDS_SQL).to_arrow_table()
         words = table.column("word").to_pylist()
         starts = np.cumsum([0, *(len(w) + 1 for w in words[:-1])]) if words else np.zeros(0, np.int64)
-        return cls(version, ids, "\n".join(words), starts, table.column("events").combine_chunks())
+        index = cls(version, ids, "\n".join(words), starts, table.column("events").combine_chunks())
+        if words:
+            index.hits([words[0]])  # Arrow loads its kernels at first use (half a second): not in a request
+        return index
 
     def _holding(self, word: str) -> np.ndarray:
         """The numbers of the words that hold ``word``: one pass of a string search over them."""
