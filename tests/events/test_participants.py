@@ -89,3 +89,27 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_describes(run):
 def test_a_force_of_the_police_is_one_phrase(run):
     article = run("قالت مصادر إن قوة من الشرطة العراقية اعتدت على المصلين بالضرب.")
     assert roles(article, article.events[0])["actor"] == "قوة من الشرطة العراقية"
+
+
+def test_before_alone_is_no_doer(run):
+    article = run("كما خطف مسلحون قبل خمسة ايام عددا من الاشخاص جنوب بغداد.")
+    assert roles(article, article.events[0])["actor"] == "مسلحون"
+
+
+def test_an_adjective_of_the_attack_is_not_its_doer(run):
+    article = run("وقتل أكثر من 30 شخصا في هجمات انتحارية خلال الأسابيع الماضية.")
+    assert "actor" not in roles(article, article.events[0])
+
+
+def test_an_accusative_noun_after_the_verb_is_its_object(run):
+    article = run("وقال الحلف إنه قتل عددا من زعماء طالبان في الأيام الماضية.")
+    got = roles(article, article.events[0])
+    assert "actor" not in got
+    assert got["target"].startswith("عددا من زعماء")
+
+
+def test_what_an_air_strike_hit_is_its_target(run):
+    article = run("نفذ التحالف ضربات جوية قال إنها استهدفت عناصر طالبان.")
+    got = roles(article, article.events[0])
+    assert got.get("actor") != "عناصر طالبان"
+    assert got["target"] == "عناصر طالبان"

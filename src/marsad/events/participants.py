@@ -132,6 +132,8 @@ def _marked(
 ) -> tuple[int, int] | None:
     """The phrase after the first of ``words`` in ``lo:hi`` (also as a proclitic-free stem)."""
     for j in range(lo, hi):
+        if v.full[j] == _QABL and (j == 0 or v.full[j - 1] != "من"):
+            continue  # قبل alone is "before"; من قبل is "by"
         if v.full[j] in words or (v.stem[j] in words and v.tokens[j].proclitics[:1] != ("ال",)):
             nxt = j + 1
             if v.full[j] == _ALA and nxt < hi and v.full[nxt] == _YAD:
@@ -164,7 +166,7 @@ def _core_roles(
             roles["target"] = undergoer
         if after is None:
             return roles
-        if "target" in roles:
+        if "target" in roles or _adjective(v, ents, m, after):
             pass
         elif m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
             roles["target"] = after
@@ -184,6 +186,10 @@ def _core_roles(
         return roles
     if m.last > m.tok:  # ورددوا هتافات: the phrase's object is not a subject
         after = None
+    if before is None and after is not None and _accusative(v, ents, after):
+        if m.type in _TARGETED:  # قتل عددا من زعماء طالبان: the object, the subject left out
+            roles["target"] = after
+        return roles
     subject = before or after
     if subject is None:
         return roles
@@ -201,6 +207,39 @@ def _core_roles(
     else:
         roles["target"] = subject
     return roles
+
+
+def _adjective(v: View, ents: Entities, m: Mention, np: tuple[int, int]) -> bool:
+    """An adjective right after an event noun (هجمات انتحارية، القصف الجوي) describes it;
+    only a nationality or a people (غارة إسرائيلية) may name its doer."""
+    first, last = np
+    if first != m.last + 1 or not v.stem[first].endswith(("ي", "يه")):
+        return False
+    return not any(_nisba(v, ents, j) for j in range(first, last + 1))
+
+
+def _describes(v: View, m: Mention, other: Mention) -> bool:
+    """A verb after the attack noun it tells of, with no و of its own (غارات جوية استهدفت
+    بلدة، ضربات ... انها استهدفت عناصر طالبان): what follows it is what was hit."""
+    return (
+        not m.form.verb
+        and other.form.verb
+        and other.tok > m.tok
+        and other.type in ("ASSAULT", "COERCE")
+        and not v.tokens[other.tok].proclitics
+    )
+
+
+def _accusative(v: View, ents: Entities, np: tuple[int, int]) -> bool:
+    """A phrase opening with an accusative noun (عددا، شخصا، مواطنا) is an object."""
+    word = v.full[np[0]]
+    return (
+        len(word) >= 4
+        and word.endswith("ا")
+        and not word.endswith(("وا", "ءا"))
+        and not word[:1].isdigit()
+        and ents.at(v.tokens[np[0]].start, v.tokens[np[0]].end) is None
+    )
 
 
 _RELATIVE = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
@@ -326,6 +365,8 @@ def find_participants(
         if "actor" in roles and "target" in roles:
             break
         extra = _core_roles(v, lex, ents, other, hi, barrier)
+        if _describes(v, m, other) and "actor" in extra:
+            extra.setdefault("target", extra.pop("actor"))  # غارات ... استهدفت عناصر طالبان
         for role in ("actor", "target"):
             if role not in roles and role in extra and (role == "target" or other.form.verb):
                 roles[role] = extra[role]

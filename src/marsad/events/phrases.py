@@ -135,7 +135,13 @@ def partitive(v: View, j: int) -> bool:
     if v.full[j] != "من" or j == 0:
         return False
     prev = v.full[j - 1]
-    return prev.isdigit() or prev in _NUMBERISH or v.stem[j - 1] in _NUMBERISH or _is_number_word(prev)
+    return (
+        prev.isdigit()
+        or prev in _NUMBERISH
+        or v.stem[j - 1] in _NUMBERISH
+        or (prev.endswith("ا") and prev[:-1] in _NUMBERISH)  # عددا من
+        or _is_number_word(prev)
+    )
 
 
 _NUMBER_WORDS = frozenset(
