@@ -150,12 +150,18 @@ def _absolute(m: re.Match, ctx) -> Interval | None:
 _NINE_ELEVEN = frozenset("احداث هجمات اعتداءات لاحداث لهجمات لاعتداءات".split())
 _PERIOD_WORDS = frozenset("الاسبوع والاسبوع الشهر العام الربع النصف العشر الثلث".split())
 _MONTH_PREPOSITIONS = frozenset("في منذ حتي قبل بعد بحلول من الي خلال وفي ومنذ وحتي وخلال".split())
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD_RE.search(text, max(0, start - 12), start)
-    return m.group(1) if m else ""
+    """The word of letters before ``start``, spaces between (looking 12 characters back)."""
+    lo = max(0, start - 12)
+    end = start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > lo and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end] if end < start else ""
 
 
 def day_number(text: str) -> int:
@@ -333,8 +339,14 @@ _FUTURE_RE = re.compile(
 )
 
 
+# Letters every future hint holds: without any of them, the pattern need not run.
+_FUTURE_HINTS = ("سي", "ست", "المقرر", "المرتقب", "المزمع", "عتزم", "توجه", "بحلول", "موعد")
+
+
 def _future_context(text: str, start: int) -> bool:
-    return bool(_FUTURE_RE.search(text, max(0, start - 45), start))
+    lo = max(0, start - 45)
+    segment = text[lo:start]
+    return any(h in segment for h in _FUTURE_HINTS) and bool(_FUTURE_RE.search(text, lo, start))
 
 
 def _units_back(pub: date, n: float, unit: str, sign: int) -> date:
