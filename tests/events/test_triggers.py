@@ -97,3 +97,18 @@ def test_two_named_days_are_not_a_daily_habit(run):
 def test_a_gathering_of_protesters_is_a_protest(run):
     article = run("وتجمع نحو 500 متظاهر في محيط المحكمة العليا.")
     assert [e.type for e in article.events] == ["PROTEST"]
+
+
+def test_the_future_prefix_left_on_a_verb(run):
+    (event,) = run("وقال المسؤول ان المتظاهرين سيعتصمون أمام مجلس المحافظة.").events
+    assert (event.type, event.modality) == ("PROTEST", "planned")
+
+
+def test_dawn_is_not_a_bombing_unless_a_dual_did_it(run):
+    assert [e.type for e in run("وكان انتحاريان قد فجرا نفسيهما امام المصنع.").events] == ["ASSAULT"]
+    assert [e.type for e in run("وصل الوفد فجرا إلى المدينة.").events] != ["ASSAULT"]
+
+
+def test_a_verb_of_gathering_with_protesters_around_it_is_a_protest(run):
+    article = run("كما خرج مساء أمس مئات من المتظاهرين احتجاجا على الحرائق.")
+    assert {e.type for e in article.events} == {"PROTEST"}

@@ -68,7 +68,8 @@ class Sense:
 
     @property
     def constrained(self) -> bool:
-        return bool(self.next or self.prev)
+        """A sense with a condition beats a plain sense of the same word."""
+        return bool(self.next or self.prev or self.needs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.text import View, cue_kinds
-from marsad.events.triggers import Mention
+from marsad.events.triggers import Mention, future_prefix
 
 MODALITIES = ("asserted", "reported", "claimed", "planned", "attempted", "negated", "hypothetical")
 #: Light verbs and the words between a negation and the event it negates.
@@ -106,7 +106,8 @@ def modality(v: View, lex: EventLexicon, m: Mention) -> str:
     if negated(v, lex, i):
         found.add("negated")
     tok = v.tokens[m.tok]
-    if ("س" in tok.proclitics and m.form.imperfect) or (m.tok > lo and v.full[m.tok - 1] == "سوف"):
+    future = "س" in tok.proclitics or future_prefix(v.full[m.tok])
+    if (future and m.form.imperfect) or (m.tok > lo and v.full[m.tok - 1] == "سوف"):
         found.add("planned")
     elif not m.form.verb and any(_future(v, j) for j in range(max(s_lo, m.first - 3), m.first)):
         found.add("planned")  # ستكثف وتيرة ترحيل: a future verb governing the event noun

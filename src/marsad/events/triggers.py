@@ -56,13 +56,19 @@ def lookup(v: View, i: int, lex: EventLexicon) -> tuple[Form, ...]:
     # A folded ه may be a ta marbuta (طلبة is not طلب + ه).
     if stem[-1:] in _PRONOUN_ENDS and v.text[v.tokens[i].stem_end - 1 : v.tokens[i].stem_end] != "ة":
         candidates += [stem[: -len(p)] for p in _PRONOUNS if stem.endswith(p) and len(stem) - len(p) >= 3]
-    if full[:1] in "وفبل" and len(full) > 3:  # وسار: a conjunction the splitter left on
+    # وسار، سيعتصمون: a conjunction or the future's س the splitter left on
+    if (full[:1] in "وفبل" and len(full) > 3) or (len(full) > 4 and future_prefix(full)):
         candidates.append(full[1:])
     for k in candidates:
         found = (k != stem and triggers.get(k)) or (k.endswith("ت") and triggers.get(k[:-1] + "ه"))
         if found:
             return found
     return ()
+
+
+def future_prefix(word: str) -> bool:
+    """A key opening with the future's س before an imperfect verb (سيعتصمون، ستواصل)."""
+    return word[:1] == "س" and word[1:2] in "يتن"
 
 
 def _near(v: View, i: int, words: frozenset[str], step: int) -> int | None:
@@ -152,7 +158,8 @@ def _dawn(v: View, i: int) -> bool:
     """فجرا is "at dawn" unless a dual subject stands before it (انتحاريان فجرا نفسيهما)."""
     if v.full[i] != "فجرا":
         return False
-    return i == 0 or not v.full[i - 1].endswith(("ان", "ين"))
+    j = i - 1 if i == 0 or v.full[i - 1] not in ("قد", "لقد") else i - 2  # انتحاريان قد فجرا
+    return j < 0 or not v.full[j].endswith(("ان", "ين"))
 
 
 def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
