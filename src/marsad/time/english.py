@@ -16,8 +16,12 @@ _PART = r"(?P<part>early|mid|late|the\s+(?:beginning|middle|end)\s+of|(?:beginni
 _PREFIX = rf"(?i:\b(?:(?P<since>since)\s+|(?P<during>during|throughout)\s+)?(?:{_PART}[\s-]+)?)"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3}  # fmt: skip
-#: What every English expression holds: a word of three Latin letters or a four-digit year.
-GATE = r"[A-Za-z]{3}|\d{4}"
+#: What every English expression holds: a month or weekday (their first three letters), a
+#: deictic word, last/past/next/coming/this, ago, or a four-digit year.
+GATE = (
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tomorrow|tonight|last|past|next|coming|this|ago))|\d{4}"
+)
 _UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}
 
 
