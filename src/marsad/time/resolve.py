@@ -26,6 +26,7 @@ expression itself ("مطلع أيلول/سبتمبر الماضي", "خلال ا
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -156,7 +157,10 @@ def resolve_times(
         if not starts:
             continue
         for m in matches_near(family.pattern, norm.text, starts, family.reach):
-            start = next(s for g in family.openers if (s := m.start(g)) >= 0)
+            for group in family.openers:  # the first that took part: prefix before core
+                start = m.start(group)
+                if start >= 0:
+                    break
             try:
                 interval = family.resolve(m, ctx)
             except NeedsPublished:
@@ -192,12 +196,15 @@ def resolve_times(
 
 def _longest_first(candidates):
     """Non-overlapping candidates, the longest winning (then the earliest)."""
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the spans taken, in text order, and their ends
+    ends: list[int] = []
     chosen = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         start, end = cand[0], cand[1]
-        if any(start < e and s < end for s, e in taken):
+        i = bisect_right(starts, start)
+        if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
-        taken.append((start, end))
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.append(cand)
     return chosen
