@@ -5,7 +5,9 @@ table: which characters become which one character, which are dropped, and which
 forms: one glyph, several letters) need the normaliser itself. :class:`Folding` derives that table
 from the normaliser once, when the gazetteer is built, and applies it with ``str.replace`` (a few
 C-level passes over the text instead of one dictionary look-up per character). Offsets back to
-the original text come from the dropped runs alone, found by bisection.
+the original text come from the dropped runs alone, found by bisection. :meth:`Folding.spaced`
+also gives the copy of the shadow that the gazetteer automaton reads, with every non-word
+character a space.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from marsad.nlp.normalize import Normalized, normalize
 PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
 # Folded letters that nearly every Arabic text contains; the rest are looked for all at once.
 COMMON = frozenset("أإآىةؤئ")
+# Characters that separate words in the shadow itself (hyphens and hashtag marks).
+SEPARATORS = ("-", "#", "_")
+NON_WORD_RE = re.compile(r"[^\w ]")  # after the separators: "_" is a space by then
 
 
 def _char_class(chars: list[str]) -> str:
@@ -80,8 +85,20 @@ class Folding:
         )
 
     def shadow(self, text: str) -> ShadowText:
+        """The shadow of ``text`` and the way back to its offsets."""
         if self.slow.search(text):
             return ShadowText.of_normalized(normalize(text, ta_marbuta=True), self.marks)
+        folded = self._fold(text)
+        return self._cut(text, folded, [m.span() for m in self.drop.finditer(folded)])
+
+    def spaced(self, text: str) -> tuple[ShadowText, str, str]:
+        """The shadow, the shadow with hyphens and hashtag marks as spaces, and its copy with
+        every non-word character a space (and one more space at each end)."""
+        shadow = self.shadow(text)
+        separated = _separate(shadow.text)
+        return shadow, separated, " " + NON_WORD_RE.sub(" ", separated) + " "
+
+    def _fold(self, text: str) -> str:
         folded = text
         for old, new in self.pairs:
             if old in folded:
@@ -90,21 +107,35 @@ class Folding:
             for old, new in self.rare:
                 if old in folded:
                     folded = folded.replace(old, new)
+        return folded
+
+    def _cut(self, text: str, folded: str, runs: list[tuple[int, int]]) -> ShadowText:
+        """Drop the character ``runs`` of ``folded`` (sorted spans), remembering the offsets."""
+        if not runs:
+            return ShadowText(folded, text, (), (), self.marks, None)
         cut_at: list[int] = []
         shift: list[int] = []
         removed = 0
         pieces, pos = [], 0
-        for m in self.drop.finditer(folded):
-            a, b = m.span()
-            pieces.append(folded[pos:a])
-            cut_at.append(a - removed)
-            removed += b - a
-            shift.append(removed)
+        for a, b in runs:
+            if cut_at and a == pos:
+                removed += b - a  # the run goes on: ـًّ
+                shift[-1] = removed
+            else:
+                pieces.append(folded[pos:a])
+                cut_at.append(a - removed)
+                removed += b - a
+                shift.append(removed)
             pos = b
-        if not cut_at:
-            return ShadowText(folded, text, (), (), self.marks, None)
         pieces.append(folded[pos:])
         return ShadowText("".join(pieces), text, tuple(cut_at), tuple(shift), self.marks, None)
+
+
+def _separate(shadow: str) -> str:
+    for sep in SEPARATORS:
+        if sep in shadow:
+            shadow = shadow.replace(sep, " ")
+    return shadow
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import os
 import pickle
-import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,11 +20,11 @@ from pathlib import Path
 import ahocorasick
 import platformdirs
 
-from marsad.geo.fold import Folding
+from marsad.geo.fold import NON_WORD_RE, Folding
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 12
+INDEX_VERSION = 15
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).
@@ -37,8 +36,6 @@ MENA = frozenset("SY IQ TR IR LB JO PS IL EG SA AE QA KW BH OM YE LY TN DZ MA MR
 # Where GeoNames' Arabic names of small towns are Arabic names; elsewhere they are mostly
 # transliterations that collide with Arabic words and foreign personal names (دونالد، مول).
 ARAB = MENA - {"IR", "TR", "CY"}
-# A key with punctuation inside can never match: the automaton reads text with punctuation as spaces.
-NON_WORD_RE = re.compile(r"[^\w ]|_")
 
 
 def name_key(name: str) -> str:
@@ -119,6 +116,7 @@ class Candidate:
     population: int
     radius_km: float
     qualified_only: bool
+    size: float = 0.0  # log10(population + 1), for the population prior
 
 
 @dataclass
@@ -173,6 +171,7 @@ class Gazetteer:
             population=r.population[row],
             radius_km=r.radius_km[row],
             qualified_only=bool(r.flags[row] & QUALIFIED_ONLY),
+            size=math.log10(r.population[row] + 1),
         )
 
     @cached_property
@@ -225,6 +224,7 @@ def build_automata(
     is ``(key, lil, kind)``: ``lil`` marks the form with the article's alef dropped after ل
     (للرقة is ل + الرقة), ``kind`` is :data:`PLACE_KEY` and/or :data:`NISBA_KEY`.
     """
+    # A key with punctuation inside can never match: the automaton reads punctuation as spaces.
     kinds: dict[str, int] = {key: PLACE_KEY for key in keys if not NON_WORD_RE.search(key)}
     for key in nisba:
         kinds[key] = kinds.get(key, 0) | NISBA_KEY

@@ -23,9 +23,6 @@ from marsad.geo.fold import Folding, ShadowText
 from marsad.geo.gazetteer import NISBA_KEY, PLACE_KEY, Gazetteer
 
 LATIN_WORD_RE = re.compile(r"[A-Za-z]")
-NON_WORD_RE = re.compile(r"[^\w ]|_")
-# Characters that separate words without being punctuation: hyphens and hashtag marks.
-SEPARATORS = ("-", "#", "_")
 # Proclitics a place name may carry: a conjunction, then a preposition.
 PREFIXES = frozenset(a + b for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")) - {""}
 
@@ -53,12 +50,7 @@ class Shadow:
 
     @classmethod
     def of(cls, text: str, folding: Folding) -> Shadow:
-        norm = folding.shadow(text)
-        shadow = norm.text
-        for sep in SEPARATORS:
-            if sep in shadow:
-                shadow = shadow.replace(sep, " ")
-        spaced = " " + NON_WORD_RE.sub(" ", shadow) + " "
+        norm, shadow, spaced = folding.spaced(text)
         pieces = spaced.split(" ")
         offsets = map(add, accumulate(map(len, pieces), initial=0), count(-1))
         starts = list(compress(offsets, pieces))

@@ -106,6 +106,9 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
     anchors: dict[tuple[float, float], int] = {}  # point → how many confident names stand there
     own: list[tuple[float, float] | None] = []
     for it in items:
+        if it.common or it.ctx.person:
+            own.append(None)  # never an anchor: chosen with the others in the second pass
+            continue
         best, _ = _best(it, focus, ())
         it.chosen = best
         point = None
@@ -114,11 +117,10 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
             point = (best.lat, best.lon)
             anchors[point] = anchors.get(point, 0) + 1
         own.append(point)
-    if anchors:
-        for n, it in enumerate(items):
-            if len(it.candidates) > 1:
-                others = [p for p, k in anchors.items() if p != own[n] or k > 1]
-                it.chosen, _ = _best(it, focus, others)
+    for n, it in enumerate(items):
+        if it.chosen is None or (anchors and len(it.candidates) > 1):
+            others = [p for p, k in anchors.items() if p != own[n] or k > 1]
+            it.chosen, _ = _best(it, focus, others)
     settled = list(
         dict.fromkeys(
             (it.mention.key, o.lat, o.lon)
@@ -216,7 +218,7 @@ def _attach_entities(items: list[Item], entities: tuple[Entity, ...], shadow: Sh
 
 
 def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: Sequence[tuple[float, float]]) -> float:
-    score = LEVEL_PRIOR[c.level] + 0.5 * math.log10(c.population + 1)
+    score = LEVEL_PRIOR[c.level] + 0.5 * c.size
     if c.level != "town" or c.country in ARAB:
         score += 2.5 * focus.get(c.country, 0.0)
     score += 1.0 if c.country in MENA else 0.0
@@ -230,7 +232,10 @@ def _score(c: Candidate, ctx: Context, focus: dict[str, float], near: Sequence[t
     elif c.level == "admin1":
         score -= 1.5  # a bare name shared by a division and its seat is the seat
     if near and c.level not in ("country", "region"):
-        d = min(approx_km(c.lat, c.lon, lat, lon) for lat, lon in near)
+        # Equirectangular, in degrees of latitude: close enough at these distances, and cheap.
+        shrink = math.cos(math.radians(c.lat))
+        d2 = min(((lon - c.lon) * shrink) ** 2 + (lat - c.lat) ** 2 for lat, lon in near)
+        d = 111.195 * math.sqrt(d2)
         score += 2.5 if d < 50 else 1.5 if d < 150 else 0.5 if d < 400 else 0.0
     return score
 
