@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.stories.cluster import StoryDoc, cluster_stories, terms
+from marsad.stories.cluster import StoryDoc, StorySettings, cluster_stories, name_key, similar_pairs, terms
 
 
 def _doc(i: str, hour: int, site: str, title: str, text: str) -> StoryDoc:
@@ -56,3 +57,42 @@ def test_near_duplicates_are_kept_together():
 @given(st.permutations(DOCS))
 def test_stories_do_not_depend_on_input_order(docs):
     assert cluster_stories(docs) == cluster_stories(DOCS)
+
+
+# Same day, same words, different news: Russia's retaliation and Britain's accusation.
+EXPEL = _doc(
+    "expel",
+    8,
+    "alarabiya.net",
+    "روسيا ترد بالمثل وتطرد 23 دبلوماسيا بريطانيا",
+    "أعلنت روسيا طرد 23 دبلوماسيا بريطانيا ردا على قرار بريطانيا في أزمة الجاسوس الروسي سكريبال.",
+)
+ACCUSE = _doc("accuse", 9, "arabic.cnn.com", "بريطانيا تتهم بوتين في أزمة الجاسوس الروسي",
+              "اتهمت بريطانيا روسيا والرئيس بوتين بالمسؤولية عن تسميم الجاسوس الروسي سكريبال "
+              "ردا على نفي موسكو.")  # fmt: skip
+
+
+def _score(a: StoryDoc, b: StoryDoc) -> float:
+    return similar_pairs(sorted([a, b], key=lambda d: d.id), StorySettings())[(0, 1)]
+
+
+def test_main_event_types_and_shared_names_weigh_in_the_score():
+    plain = _score(EXPEL, ACCUSE)
+    kinds = _score(replace(EXPEL, kind="SANCTION"), replace(ACCUSE, kind="SANCTION"))
+    names = frozenset(map(name_key, ("روسيا", "بريطانيا", "سكريبال")))
+    shared = _score(replace(EXPEL, names=names), replace(ACCUSE, names=names))
+    assert kinds == plain + StorySettings().same_kind
+    assert shared == plain + StorySettings().names
+
+
+def test_at_the_margin_the_main_event_type_decides():
+    expel, accuse = replace(EXPEL, kind="SANCTION"), replace(ACCUSE, kind="ACCUSE")
+    margin = StorySettings(threshold=_score(EXPEL, ACCUSE) + StorySettings().same_kind / 2)
+    apart = cluster_stories([expel, accuse], margin)
+    assert apart["expel"] != apart["accuse"]
+    together = cluster_stories([expel, replace(accuse, kind="SANCTION")], margin)
+    assert together["expel"] == together["accuse"]
+
+
+def test_name_keys_fold_spelling_and_the_article():
+    assert name_key("الرئيس الإندونيسي") == name_key("الرئيس الاندونيسي")

@@ -100,6 +100,27 @@ def test_without_a_time_or_place_reports_merge_only_inside_one_story():
     assert len(merge_reports(_reports(a, b), stories={"a": "s", "b": "s"})) == 1
 
 
+def test_inside_one_story_only_a_stated_difference_keeps_reports_apart():
+    story = {"a": "s", "b": "s"}
+    # Participants described in words that share nothing (a target read as the actor): one event.
+    a = article("a", actor="مطار التيفور العسكري")
+    b = article("b", actor="مقاتلين إيرانيين", site="bbc.co.uk")
+    assert len(merge_reports(_reports(a, b))) == 2
+    assert len(merge_reports(_reports(a, b), story)) == 1
+    # A province beside a town inside it, too far for the province's radius: one event.
+    province = Where("محافظة إدلب", "admin1", 35.1, 37.6, 169388, "SY")
+    c = article("a", where=KAFRANBEL)
+    d = article("b", where=province, site="bbc.co.uk")
+    assert len(merge_reports(_reports(c, d))) == 2
+    assert len(merge_reports(_reports(c, d), story)) == 1
+    # Two towns ~70 km apart, or known actors that differ: still two events.
+    e = article("b", where=ALEPPO, site="bbc.co.uk")
+    assert len(merge_reports(_reports(c, e), story)) == 2
+    f = article("a", actor="الجيش السوري", actor_id="wd:Q1")
+    g = article("b", actor="الجيش التركي", actor_id="wd:Q2", site="bbc.co.uk")
+    assert len(merge_reports(_reports(f, g), story)) == 2
+
+
 def test_different_types_are_different_events():
     events = merge_reports(_reports(article("a"), article("b", event_type="PROTEST", trigger="تظاهروا")))
     assert len(events) == 2

@@ -17,7 +17,7 @@ import pyarrow as pa
 from marsad.nlp.normalize import normalize_text
 from marsad.store.articles import load_reports
 from marsad.store.write import write_tables
-from marsad.stories.cluster import StoryDoc, StorySettings, cluster_stories
+from marsad.stories.cluster import StoryDoc, StorySettings, cluster_stories, name_key
 from marsad.stories.duplicates import Duplicate, DuplicateSettings, Item, Signature, find_duplicates
 from marsad.stories.merge import merge_reports
 from marsad.stories.reports import MergedEvent
@@ -134,6 +134,37 @@ def _event_rows(events: list[MergedEvent]) -> dict[str, list[dict]]:
     return out
 
 
+_FEATURES_SQL = {
+    "kind": "SELECT article, arg_min(type, idx) FROM reports GROUP BY article",
+    "names": """SELECT s.article, list(DISTINCT substr(a.text, s.start + 1, s."end" - s.start))
+        FROM spans s JOIN articles a ON a.id = s.article WHERE s.layer = 'entities' GROUP BY s.article""",
+    "places": """SELECT article, list(DISTINCT geonameid) FROM places
+        WHERE geonameid IS NOT NULL GROUP BY article""",
+}
+
+
+def story_docs(conn: duckdb.DuckDBPyConnection, rows: list[tuple] | None = None) -> list[StoryDoc]:
+    """Every stored article as story clustering sees it: headline, lead, and the analysis'
+    main event type, named entities and places. ``rows`` are ``(id, published, published_at,
+    title, text, site)``, read when not given."""
+    if rows is None:
+        rows = conn.execute("SELECT id, published, published_at, title, text, site FROM articles").fetchall()
+    found = {name: dict(conn.execute(sql).fetchall()) for name, sql in _FEATURES_SQL.items()}
+    return [
+        StoryDoc(
+            r[0],
+            _when(r[2], r[1]),
+            r[3],
+            r[4],
+            r[5],
+            kind=found["kind"].get(r[0]),
+            names=frozenset(name_key(t) for t in found["names"].get(r[0], ())),
+            places=frozenset(found["places"].get(r[0], ())),
+        )
+        for r in rows
+    ]
+
+
 def refresh(
     conn: duckdb.DuckDBPyConnection,
     *,
@@ -146,7 +177,7 @@ def refresh(
     ).fetchall()
     items = [Item(r[0], r[1], Signature(bytes(r[3]), r[4])) for r in rows]
     dups: list[Duplicate] = find_duplicates(items, duplicates, texts={r[0]: r[6] for r in rows})
-    docs = [StoryDoc(r[0], _when(r[2], r[1]), r[5], r[6], r[7]) for r in rows]
+    docs = story_docs(conn, [(r[0], r[1], r[2], r[5], r[6], r[7]) for r in rows])
     story_of = cluster_stories(docs, stories, together={d.article: d.original for d in dups})
     by_id = {r[0]: r for r in rows}
     members: dict[str, list[str]] = {}

@@ -7,7 +7,9 @@ conflict. Reports from articles of different stories must also each state a time
 than :data:`COARSE_DAYS` and a place finer than a country, and name a participant in common:
 two outlets' "clashes in Syria this week" are not known to be one event, nor are two
 unrelated shootings in one city on one day. Within one story (articles that report the same
-news) a missing time or place does not keep reports apart. A cluster only takes a report
+news) a missing time or place does not keep reports apart, and only a stated difference
+does: two towns or two countries apart, or known (canonical) actors that differ; actors
+described in words, a province beside a town, are not enough. A cluster only takes a report
 compatible with every member already in it (complete linkage), so a chain of near misses
 never merges two far-apart events.
 
@@ -160,6 +162,24 @@ def actors_shared(a: Report, b: Report) -> bool:
     return bool(_participant_words(a) & _participant_words(b))
 
 
+def _ids_conflict(a: Report, b: Report) -> bool:
+    for role in ("actor", "target"):
+        ids_a, ids_b = _canonical_ids(a, role), _canonical_ids(b, role)
+        if ids_a and ids_b and not ids_a & ids_b:
+            return True
+    return False
+
+
+def _places_apart(a: PlaceRef, b: PlaceRef) -> bool:
+    """Whether two places of one story still name different events' places: two points
+    (towns, cities, places relative to one) or two countries that are not compatible. A
+    province or region beside a point is a place of the story stated loosely, not another."""
+    if places_compatible(a, b):
+        return False
+    ra, rb = LEVEL_RANK.get(a.level, 2), LEVEL_RANK.get(b.level, 2)
+    return (ra >= 2 and rb >= 2) or (ra == 0 and rb == 0)
+
+
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     same_story = a.story == b.story
     if not same_story and not (a.precise and b.precise and actors_shared(a.report, b.report)):
@@ -171,6 +191,13 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     ):
         return False
     pa, pb = a.report.place, b.report.place
+    if same_story:
+        # The story already says the articles report one piece of news; participants as
+        # extracted (a target read as the actor, a description cut short) are too noisy to
+        # split it, so only a stated difference does: known actors that differ, places apart.
+        if pa is not None and pb is not None and _places_apart(pa, pb):
+            return False
+        return not _ids_conflict(a.report, b.report)
     if pa is not None and pb is not None and not places_compatible(pa, pb):
         return False
     return actors_compatible(a.report, b.report)
