@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from marsad.quantity.lexicon import CURRENCY_NOUNS, UNIT_OF
-from marsad.quantity.numbers import NUMBER, parse_number
+from marsad.quantity.numbers import NUMBER
 from marsad.quantity.scan import alternation
 from marsad.time import calendar as cal
 from marsad.time import lexicon as lx
@@ -58,8 +58,6 @@ _TOD = r"(?:صباح|مساء|ليل|ليلة|ظهر|فجر|عصر|صبيحة|م
 _ALL_UNITS = _alt(lx.UNIT_WORDS)
 _HEDGE = r"(?:نحو|حوالي|قرابة|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)"
 _PLURAL_UNITS = r"(?:ايام|يوما|اسابيع|اسبوعا|اشهر|شهور|شهرا|سنوات|سنين|اعوام|عاما|سنة|ساعات|ساعة|عقود)"
-_UNIT_DAYS = {"day": 1, "week": 7, "hour": 1}
-_UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120}
 
 
 def year_value(m: re.Match, ctx) -> int | None:
@@ -349,72 +347,6 @@ def _future_context(text: str, start: int) -> bool:
     return any(h in segment for h in _FUTURE_HINTS) and bool(_FUTURE_RE.search(text, lo, start))
 
 
-def _units_back(pub: date, n: float, unit: str, sign: int) -> date:
-    if unit in _UNIT_DAYS:
-        days = n * _UNIT_DAYS[unit] / (24 if unit == "hour" else 1)
-        return pub + timedelta(days=sign * round(days))
-    return cal.add_months(pub, sign * round(n * _UNIT_MONTHS[unit]))
-
-
-def _ago(m: re.Match, ctx) -> Interval | None:
-    """ "قبل يومين" (that day), "منذ ثلاث سنوات" (then until publication), "بعد أسبوعين"."""
-    word = m.group("aunit")
-    unit = lx.UNIT_WORDS[word]
-    if m.group("n"):
-        n = parse_number(m.group("n"))
-    elif word in lx.DUAL_UNITS:
-        n = 2
-    elif word in _PLURAL_SINGULAR or word in ("سنين",):
-        return None  # "قبل أشهر", "منذ سنوات": some months, some years
-    else:
-        n = 1
-    if n is None or n > 10_000:
-        return None
-    if _RELATIVE_TO_EVENT_RE.match(ctx.norm_text, m.end()):
-        return None  # "قبل يومين من الانتخابات" counts from another event
-    pub = published_of(ctx)
-    direction = m.group("dir")
-    if direction == "منذ":
-        return _units_back(pub, n, unit, -1), pub
-    sign = -1 if direction == "قبل" else 1
-    d = _units_back(pub, n, unit, sign)
-    if unit in ("month",):
-        return cal.month_interval(d.year, d.month)
-    if unit in ("year", "decade"):
-        return cal.year_interval(d.year)
-    return d, d
-
-
-# "قبل يومين من الانتخابات" counts from another event; "قبل أسبوع آخر" is a wait to come.
-_RELATIVE_TO_EVENT_RE = re.compile(r"(?:\s+واحد[ةه]?)?\s+(?:من|علي|اخر|اخري|اضافي|اضافية)(?!\S)")
-
-
-def _recent(m: re.Match, ctx) -> Interval | None:
-    """ "خلال الأيام الماضية", "الأسابيع الأخيرة", "الأيام الثلاثة المقبلة", "العامين الماضيين"."""
-    word = m.group("punit").removeprefix("ال")
-    pub = published_of(ctx)
-    unit = lx.UNIT_WORDS.get(word) or lx.UNIT_WORDS.get(_PLURAL_SINGULAR.get(word, ""), "day")
-    count = m.group("pn1") or m.group("pn2")
-    if word in lx.DUAL_UNITS:
-        n = 2
-    elif count:
-        n = parse_number(count.removeprefix("ال"))
-        if n is None or n > 10_000:
-            return None
-    else:
-        n = {"day": 7, "hour": 24, "week": 4, "month": 6, "year": 5, "decade": 3}[unit]
-    future = any(m.group("prel").endswith(x) for x in ("قبلة", "قبلين", "قادمة", "قادمين"))
-    if future:
-        return pub + timedelta(days=1), _units_back(pub, n, unit, 1)
-    if unit == "hour":
-        return _units_back(pub, n, unit, -1), pub
-    return _units_back(pub, n, unit, -1), pub - timedelta(days=1)
-
-
-_PLURAL_SINGULAR = {"ايام": "يوم", "اسابيع": "اسبوع", "اشهر": "شهر", "شهور": "شهر", "سنوات": "سنة",
-                    "سنين": "سنة", "اعوام": "عام", "ساعات": "ساعة", "عقود": "عقد"}  # fmt: skip
-
-
 DECADES = {"عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50, "ستينيات": 60,
             "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90}  # fmt: skip
 CENTURIES = {"الماضي": 20, "العشرين": 20, "التاسع عشر": 19, "الثامن عشر": 18, "الحالي": 21,
@@ -494,6 +426,7 @@ def families() -> list[tuple[str, tuple[str, ...] | str, str, Resolver]]:
         rf"{_PREFIX}(?P<core>(?:يوم\s+)?(?P<dom>{day})\s+(?:من\s+)?(?:(?P<shahr_rel>الشهر)\s+)?"
         rf"(?P<dm_rel>{_PAST}|{_NEXT}|{_CURRENT}){_E})"
     )
+    from marsad.time.counted import ago_expr, recent_expr
     from marsad.time.periods import decade_or_century, hijri_date, season
 
     first = sorted({name.split()[0] for name in lx.GREGORIAN_MONTHS})
@@ -506,8 +439,8 @@ def families() -> list[tuple[str, tuple[str, ...] | str, str, Resolver]]:
         ("numeric", "digits", numeric, _numeric),
         ("day_of_month", ("الجاري", "الحالي", "الشهر"), day_of_month, _day_of_month),
         ("hijri", tuple(hijri_keys), hijri, hijri_date),
-        ("ago", ("قبل", "منذ"), ago, _ago),
-        ("recent", ("الماضي", "الاخير", "المقبل", "القادم", "المنصرم", "الفايت"), recent, _recent),
+        ("ago", ("قبل", "منذ"), ago, ago_expr),
+        ("recent", ("الماضي", "الاخير", "المقبل", "القادم", "المنصرم", "الفايت"), recent, recent_expr),
         ("season", ("ربيع", "صيف", "خريف", "شتاء"), season_source, season),
         ("decade", (*DECADES, "القرن"), decade, decade_or_century),
         ("year", "digits", year, _year),
