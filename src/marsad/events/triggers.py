@@ -165,9 +165,11 @@ def _dawn(v: View, i: int) -> bool:
 def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
     mentions = []
     triggers, heads = lex.triggers, lex.heads
+    # The test lookup() starts with, made once per distinct word: most words are no trigger.
+    fulls = {k for k in set(v.full) if k in triggers or k[1:4] in heads}
+    stems = {k for k in set(v.stem) if k in triggers or k[:3] in heads}
     for i, (full, stem) in enumerate(zip(v.full, v.stem, strict=True)):
-        # the test lookup() starts with, written out: most words are no trigger
-        if full not in triggers and stem not in triggers and stem[:3] not in heads and full[1:4] not in heads:
+        if full not in fulls and stem not in stems:
             continue
         forms = lookup(v, i, lex)
         if not forms:
