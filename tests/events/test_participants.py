@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.article import Entity
+from marsad.events.phrases import Entities
 from tests.events.conftest import roles
 
 
@@ -113,3 +118,15 @@ def test_what_an_air_strike_hit_is_its_target(run):
     got = roles(article, article.events[0])
     assert got.get("actor") != "عناصر طالبان"
     assert got["target"] == "عناصر طالبان"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12),
+    probe=st.tuples(st.integers(0, 70), st.integers(1, 10)),
+)
+def test_entity_lookup_is_the_first_overlapping_entity(spans, probe):
+    entities = [Entity(f"e{n}", s, s + w, "ORG") for n, (s, w) in enumerate(spans)]
+    start, end = probe[0], probe[0] + probe[1]
+    expected = next((e for e in entities if e.start < end and start < e.end), None)
+    assert Entities(entities).at(start, end) == expected

@@ -7,6 +7,7 @@ Good enough for the actor after a verb (قتلت القوات الأميركية
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from marsad.article import Entity
@@ -52,14 +53,22 @@ class Entities:
         self.entities = tuple(entities)
         self.starts = frozenset(e.start for e in entities)
         self._by_start = {e.start: e for e in entities}
+        self._order = sorted((e.start, n) for n, e in enumerate(self.entities))
+        self._starts = [start for start, _ in self._order]
+        self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._by_end = {e.end: e for e in entities}
 
     def at(self, start: int, end: int) -> Entity | None:
-        """The first entity overlapping ``start:end``."""
-        for e in self.entities:
-            if e.start < end and start < e.end:
-                return e
-        return None
+        """The first entity (in layer order) overlapping ``start:end``."""
+        hi = bisect_left(self._starts, end)
+        best = None
+        for k in range(hi - 1, -1, -1):
+            e_start, n = self._order[k]
+            if e_start < start - self._longest:
+                break
+            if start < self.entities[n].end and (best is None or n < best):
+                best = n
+        return None if best is None else self.entities[best]
 
     def starting(self, start: int) -> Entity | None:
         return self._by_start.get(start)
