@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pickle
+import re
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.article import Article, validate
+from marsad.article import Article, Place, validate
 from marsad.events import EventSettings, extract_events
 from tests.events.conftest import roles, triggers
 
@@ -212,3 +213,15 @@ def test_driving_fighters_out_is_fighting(run):
     assert [e.type for e in article.events] == ["ASSAULT"]
     article = run("طردت السلطات مئات المهاجرين إلى الحدود.")
     assert [e.type for e in article.events] == ["COERCE"]
+
+
+def test_five_thousand_sentences_naming_a_place_each(build, lexicon):
+    text = " ".join(f"قصفت الطائرات البلدة رقم {i} في حلب." for i in range(5000))
+    article = build(text)
+    places = tuple(
+        Place(m.start(), m.end(), name="حلب", level="city", geonameid=1) for m in re.finditer("حلب", text)
+    )
+    out = extract_events(article.with_layers(places=places), lexicon=lexicon)
+    assert validate(out) == []
+    assert 0 < len(out.events) <= EventSettings().max_events
+    assert all(e.place is not None for e in out.events)

@@ -11,6 +11,7 @@ nearest. Without a stated time the event gets the publication date as a coarse i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -63,6 +64,32 @@ def _chars(v: View, first: int, end: int) -> tuple[int, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceIndex:
+    """The article's places by offset and by how often each is named, built once per article
+    so that choosing one event's place does not walk every place of a long article."""
+
+    starts: tuple[int, ...]  # start offsets, ascending
+    order: tuple[int, ...]  # place indexes in that order
+    ranked: tuple[tuple[tuple, tuple[int, ...]], ...]  # (place key, its indexes), most named first
+
+    @classmethod
+    def build(cls, places: Sequence[Place], opening: int) -> PlaceIndex:
+        pairs = sorted((p.start, i) for i, p in enumerate(places))
+        named: dict[tuple, list[int]] = {}
+        for i, p in enumerate(places):
+            if p.end > opening:
+                named.setdefault(_place_key(p), []).append(i)
+        ranked = sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+        return cls(
+            tuple(a for a, _ in pairs), tuple(i for _, i in pairs), tuple((k, tuple(v)) for k, v in ranked)
+        )
+
+    def within(self, lo: int, hi: int) -> tuple[int, ...]:
+        """Indexes of the places starting in ``lo:hi``, in text order."""
+        return self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceContext:
     """What the choice of one event's place needs to know besides its trigger."""
 
@@ -72,6 +99,7 @@ class PlaceContext:
     scope: tuple[int, int] | None = None  # token range of the attribution frame covering it
     dateline: int | None = None  # the dateline's place, when the article offers no other
     opening: int = 0  # character offset where the text after the dateline starts
+    index: PlaceIndex | None = None  # built from the places when not given
 
 
 def _candidate(
@@ -94,13 +122,15 @@ def choose_place(v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext
     of the paragraph), else the place the article names most, else the dateline."""
     if not places or not v.tokens:
         return ctx.dateline, False
+    index = ctx.index or PlaceIndex.build(places, ctx.opening)
     trigger = v.tokens[m.tok].start
     sentence = v.sent_span[v.sent_of[m.tok]]
     for first, end in steps(v, m):
         lo, hi = _chars(v, first, end)
         best = None
-        for i, p in enumerate(places):
-            if not (lo <= p.start and p.end <= hi) or not _candidate(v, places, i, ctx, sentence):
+        for i in index.within(lo, hi):
+            p = places[i]
+            if p.end > hi or not _candidate(v, places, i, ctx, sentence):
                 continue
             j = _token_at(v, p.start)
             locative = (j > 0 and v.full[j - 1] in _LOCATIVE) or v.text[p.start] == "ب"
@@ -109,26 +139,29 @@ def choose_place(v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext
                 best = (rank, i)
         if best is not None:
             return best[1], True
-    return _context_place(v, places, m, ctx), False
+    return _context_place(v, places, m, ctx, index), False
 
 
-def _context_place(v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext) -> int | None:
+def _context_place(
+    v: View, places: Sequence[Place], m: Mention, ctx: PlaceContext, index: PlaceIndex
+) -> int | None:
     s = v.sent_of[m.tok]
     lo = v.sentences[max(0, s - _PLACE_SENTENCES_BACK)].start
     start = v.sentences[s].start
     if "\n" in v.text[lo:start]:
         lo = v.text.rindex("\n", lo, start)
     away = {_place_key(places[i]) for i in ctx.exclude}
-    usable = [i for i, p in enumerate(places) if p.end > ctx.opening and _place_key(p) not in away]
-    before = [i for i in usable if lo <= places[i].start < start]
+    before = [
+        i
+        for i in index.within(lo, start)
+        if places[i].end > ctx.opening and _place_key(places[i]) not in away
+    ]
     if before:
         return before[-1]
-    counts: dict[tuple, list[int]] = {}
-    for i in usable:
-        counts.setdefault(_place_key(places[i]), []).append(i)
-    if counts:
-        top = max(counts.values(), key=len)
-        return top[0] if len(top) > 1 else usable[0]
+    usable = [(k, found) for k, found in index.ranked if k not in away]
+    if usable:
+        top = usable[0][1]
+        return top[0] if len(top) > 1 else min(found[0] for _, found in usable)
     return ctx.dateline
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from marsad.article import Article, Event, Sentence, Source
 from marsad.events.anchors import (
     PlaceContext,
+    PlaceIndex,
     Window,
     choose_counts,
     choose_place,
@@ -210,9 +211,10 @@ def extract_events(
         )
         groups = groups[: settings.max_events]
     dateline = find_dateline(article)
+    places = PlaceIndex.build(article.places, dateline[1])
     everyone = sorted(m.tok for g in groups for m in g.mentions)
     told = [
-        _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, everyone, settings)
+        _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, places, everyone, settings)
         for n, group in enumerate(groups, start=1)
     ]
     return article.with_layers(events=tuple(fold(told, article.places, article.quantities)))
@@ -227,6 +229,7 @@ def _event(
     group: _Group,
     barrier: frozenset[int],
     dateline: tuple[int | None, int],
+    places: PlaceIndex,
     everyone: list[int],
     settings: EventSettings,
 ) -> Told:
@@ -252,7 +255,8 @@ def _event(
     sentence = [t for t in everyone if v.sent_of[t] == v.sent_of[m.tok]]
     # An event named as the circumstance of another (قتل ... خلال الاحتجاجات) shares its place.
     rivals = [t for t in sentence if t in own or t == 0 or v.bare(t - 1) not in _DURING]
-    context = PlaceContext(away, own, rivals, (frame.lo, frame.hi) if frame else None, *dateline)
+    scope = (frame.lo, frame.hi) if frame else None
+    context = PlaceContext(away, own, rivals, scope, *dateline, index=places)
     place, own_place = choose_place(v, article.places, m, context)
     time = choose_time(v, article, m, own, sentence)
     if time is not None:
