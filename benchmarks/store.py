@@ -275,7 +275,7 @@ def main() -> None:
     p.add_argument("--corpus", type=Path, default=corpus())
     p.add_argument("--gold", type=Path, default=GOLD)
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=150)
     {"ingest": cmd_ingest, "query": cmd_query, "quality": cmd_quality}[args.command](args, console)
 
 

@@ -150,6 +150,9 @@ def story_docs(conn: duckdb.DuckDBPyConnection, rows: list[tuple] | None = None)
     if rows is None:
         rows = conn.execute("SELECT id, published, published_at, title, text, site FROM articles").fetchall()
     found = {name: dict(conn.execute(sql).fetchall()) for name, sql in _FEATURES_SQL.items()}
+    keys: dict[str, str] = {}  # one name is written the same way in many articles
+    for article, names in found["names"].items():
+        found["names"][article] = [keys[t] if t in keys else keys.setdefault(t, name_key(t)) for t in names]
     return [
         StoryDoc(
             r[0],
@@ -158,7 +161,7 @@ def story_docs(conn: duckdb.DuckDBPyConnection, rows: list[tuple] | None = None)
             r[4],
             r[5],
             kind=found["kind"].get(r[0]),
-            names=frozenset(name_key(t) for t in found["names"].get(r[0], ())),
+            names=frozenset(found["names"].get(r[0], ())),
             places=frozenset(found["places"].get(r[0], ())),
         )
         for r in rows
