@@ -71,6 +71,7 @@ class PlaceIndex:
     starts: tuple[int, ...]  # start offsets, ascending
     order: tuple[int, ...]  # place indexes in that order
     ranked: tuple[tuple[tuple, tuple[int, ...]], ...]  # (place key, its indexes), most named first
+    longest: int = 0  # characters of the longest place mention
 
     @classmethod
     def build(cls, places: Sequence[Place], opening: int) -> PlaceIndex:
@@ -81,12 +82,19 @@ class PlaceIndex:
                 named.setdefault(_place_key(p), []).append(i)
         ranked = sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
         return cls(
-            tuple(a for a, _ in pairs), tuple(i for _, i in pairs), tuple((k, tuple(v)) for k, v in ranked)
+            tuple(a for a, _ in pairs),
+            tuple(i for _, i in pairs),
+            tuple((k, tuple(v)) for k, v in ranked),
+            max((p.end - p.start for p in places), default=0),
         )
 
     def within(self, lo: int, hi: int) -> tuple[int, ...]:
         """Indexes of the places starting in ``lo:hi``, in text order."""
         return self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def near(self, start: int, end: int) -> tuple[int, ...]:
+        """Indexes of the places that may overlap ``start:end`` (a superset, in text order)."""
+        return self.within(start - self.longest, end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.article import Participant, Place
+from marsad.events.anchors import PlaceIndex
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partitive, phrase_span
 from marsad.events.text import View
@@ -273,14 +274,14 @@ _PLACE_HEADS = frozenset(
 )
 
 
-def _is_place(v: View, places: Sequence[Place], np: tuple[int, int]) -> bool:
+def _is_place(v: View, places: Sequence[Place], index: PlaceIndex, np: tuple[int, int]) -> bool:
     """A phrase that names a place below a country: بلدة كفرنبل، ريف إدلب، معبر الزمراني."""
     if v.stem[np[0]] in _PLACE_HEADS or v.full[np[0]] in _PLACE_HEADS:
         return True
     start, end = v.span(*np)
-    return any(p.start <= start and end <= p.end and p.level != "country" for p in places) or any(
-        start <= p.start and p.end <= end and p.level != "country" and p.end - p.start >= (end - start) * 0.6
-        for p in places
+    near = [places[i] for i in index.near(start, end) if places[i].level != "country"]
+    return any(p.start <= start and end <= p.end for p in near) or any(
+        start <= p.start and p.end <= end and p.end - p.start >= (end - start) * 0.6 for p in near
     )
 
 
@@ -352,6 +353,7 @@ def find_participants(
     barrier: frozenset[int],
     speaker: tuple[int, int] | None = None,
     places: Sequence[Place] = (),
+    index: PlaceIndex | None = None,
 ) -> tuple[Participant, ...]:
     """Participants of the event triggered by ``m``; ``others`` are its merged mentions;
     ``speaker`` the character span of the source, the owner of «قواته» in its words; an actor
@@ -386,7 +388,7 @@ def find_participants(
         if destination is not None:
             roles["destination"] = destination
     actor = roles.get("actor")
-    if actor is not None and _is_place(v, places, actor):
+    if actor is not None and places and _is_place(v, places, index or PlaceIndex.build(places, 0), actor):
         del roles["actor"]  # غارات استهدفت بلدة كفرنبل: a town is where, not who
         if m.type in _TARGETED and "target" not in roles:
             roles["target"] = actor

@@ -212,7 +212,9 @@ def extract_events(
         groups = groups[: settings.max_events]
     dateline = find_dateline(article)
     places = PlaceIndex.build(article.places, dateline[1])
-    everyone = sorted(m.tok for g in groups for m in g.mentions)
+    everyone: dict[int, list[int]] = defaultdict(list)  # event words by sentence
+    for tok in sorted(m.tok for g in groups for m in g.mentions):
+        everyone[v.sent_of[tok]].append(tok)
     told = [
         _event(f"v{n}", v, article, lexicon, ents, group, barrier, dateline, places, everyone, settings)
         for n, group in enumerate(groups, start=1)
@@ -230,7 +232,7 @@ def _event(
     barrier: frozenset[int],
     dateline: tuple[int | None, int],
     places: PlaceIndex,
-    everyone: list[int],
+    everyone: dict[int, list[int]],
     settings: EventSettings,
 ) -> Told:
     m = group.primary
@@ -240,19 +242,18 @@ def _event(
     retyped = m.type != sense.type
     frame = group.frame
     speaker = (frame.start, frame.end) if frame else None
-    participants = find_participants(v, lexicon, ents, m, others, barrier, speaker, article.places)
+    participants = find_participants(v, lexicon, ents, m, others, barrier, speaker, article.places, places)
     # Where people fled to is not where the flight happened (where they arrived is), and the
     # actor's country (قصفت الطائرات الروسية) is not the place of the attack.
     away = frozenset(
         i
-        for i, p in enumerate(article.places)
         for part in participants
-        if (part.role == "actor" or (part.role == "destination" and m.mode in _LEAVING))
-        and p.start < part.end
-        and part.start < p.end
+        if part.role == "actor" or (part.role == "destination" and m.mode in _LEAVING)
+        for i in places.near(part.start, part.end)
+        if article.places[i].start < part.end and part.start < article.places[i].end
     )
     own = frozenset(o.tok for o in group.mentions)
-    sentence = [t for t in everyone if v.sent_of[t] == v.sent_of[m.tok]]
+    sentence = everyone.get(v.sent_of[m.tok], [])
     # An event named as the circumstance of another (قتل ... خلال الاحتجاجات) shares its place.
     rivals = [t for t in sentence if t in own or t == 0 or v.bare(t - 1) not in _DURING]
     scope = (frame.lo, frame.hi) if frame else None
