@@ -1,16 +1,19 @@
 """The time and quantity stages on one core: articles/s (CPU time), expressions found, peak memory.
 
 Runs on the shared ant_news_ar corpus (``$MARSAD_SHARED_DATA`` or ``../shared/data`` beside the
-repository). ``python benchmarks/time_quantity.py [--articles N] [--repeat R]``: each stage runs R
-times over the same articles and its fastest run counts, since other work on a shared machine
-only ever slows a run down. "both" is the two stages one after the other.
+repository). ``python benchmarks/time_quantity.py [--articles N] [--repeat R] [--profile STAGE]``:
+each stage runs R times over the same articles and its fastest run counts, since other work on a
+shared machine only ever slows a run down. "both" is the two stages one after the other.
+``--profile time`` (or ``quantity``) prints where that stage spends its time instead (cProfile).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gzip
 import json
+import pstats
 import resource
 import time
 from datetime import date
@@ -34,6 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", choices=("time", "quantity"), help="cProfile one stage instead")
     args = parser.parse_args()
 
     source = corpus_path()
@@ -50,6 +54,16 @@ def main() -> None:
     started = time.perf_counter()
     time_rules, quantity_rules = load_time_rules(), load_quantity_rules()
     compile_s = time.perf_counter() - started
+
+    if args.profile:
+        timed = [resolve_times(a, rules=time_rules) for a in articles]
+        with cProfile.Profile() as profile:
+            if args.profile == "time":
+                [resolve_times(a, rules=time_rules) for a in articles]
+            else:
+                [extract_quantities(a, rules=quantity_rules) for a in timed]
+        pstats.Stats(profile).sort_stats("tottime").print_stats(20)
+        return
 
     # CPU time of this process: the figure for one core even when other jobs share the machine.
     time_s = quantity_s = float("inf")
