@@ -63,7 +63,7 @@ class Family:
     name: str
     bit: int
     reach: int
-    openers: tuple[str, ...]
+    start_groups: tuple[str, ...]
     since: bool  # the pattern has "منذ X": the interval then runs to publication ...
     y2: bool  # ... unless it names its own end ("منذ 2011 حتى 2015")
     pattern: re.Pattern
@@ -88,9 +88,9 @@ _ENGLISH_BIT = 1 << 31
 def _family(name: str, bit: int, source: str, fn: Resolver) -> Family:
     pattern = re.compile(source)
     groups = pattern.groupindex
-    openers = tuple(g for g in ("since", "during", "part", "core") if g in groups)
+    start_groups = tuple(g for g in ("since", "during", "part", "core") if g in groups)
     reach = arabic.REACH.get(name, arabic.DEFAULT_REACH)
-    return Family(name, bit, reach, openers, "since" in groups, "y2" in groups, pattern, fn)
+    return Family(name, bit, reach, start_groups, "since" in groups, "y2" in groups, pattern, fn)
 
 
 def load_time_rules() -> TimeRules:
@@ -157,7 +157,7 @@ def resolve_times(
         if not starts:
             continue
         for m in matches_near(family.pattern, norm.text, starts, family.reach):
-            for group in family.openers:  # the first that took part: prefix before core
+            for group in family.start_groups:  # the first that took part: prefix before core
                 start = m.start(group)
                 if start >= 0:
                     break
