@@ -112,3 +112,28 @@ def test_dawn_is_not_a_bombing_unless_a_dual_did_it(run):
 def test_a_verb_of_gathering_with_protesters_around_it_is_a_protest(run):
     article = run("كما خرج مساء أمس مئات من المتظاهرين احتجاجا على الحرائق.")
     assert {e.type for e in article.events} == {"PROTEST"}
+
+
+def test_deporting_returning_questioning_discussing_supporting(run):
+    cases = {
+        "رحلت السلطات 27 ألف مهاجر إلى بلدانهم.": ("COERCE", "deport"),
+        "وأعاد المسلحون مئات الأسر النازحة بقوة السلاح.": ("MOVE", "relocate"),
+        "وقالت النيابة إن الشرطة استجوبت الرجل أمس.": ("ACCUSE", "investigate"),
+        "وناقش الوزيران الأزمة في اجتماع مغلق.": ("CONSULT", None),
+        "وأكدت الحكومة دعمها الثابت للفلسطينيين.": ("SUPPORT", None),
+    }
+    for text, (type_, mode) in cases.items():
+        events = run(text).events
+        assert [(e.type, e.mode) for e in events] == [(type_, mode)], text
+
+
+def test_a_phrase_word_apart_from_its_trigger_is_evidence_too(run):
+    article = run("وألقت السلطات باللوم على مخربين ملثمين.")
+    (event,) = article.events
+    spans = [(event.trigger_start, event.trigger_end), *event.mentions]
+    assert {article.text[s:e] for s, e in spans} == {"وألقت", "باللوم"}
+
+
+def test_casualties_by_fire_are_no_accident_whatever_collapses_nearby(run):
+    text = "وقتل العشرات من قيادات الميليشيات بنيران مقاتلات التحالف وسط انهيارات متسارعة في صفوفها."
+    assert [e.type for e in run(text).events] == ["ASSAULT"]

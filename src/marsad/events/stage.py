@@ -116,13 +116,17 @@ def _protest_topic(v: View, lexicon: EventLexicon, m: Mention, protests: set) ->
 
 
 def _near_accident(v: View, i: int, accident: frozenset[str]) -> bool:
-    """Casualties in a sentence about an accident, or just after one."""
+    """Casualties in a sentence about an accident, or just after one, unless their own
+    sentence names the fire that killed them (بنيران مقاتلات التحالف، برصاص الجيش)."""
     s = v.sent_of[i]
     lo = v.sent_span[max(0, s - 2)][0]
-    _, hi = v.sent_span[s]
+    first, hi = v.sent_span[s]
+    if any(v.full[j] in _FIRE or v.stem[j] in _FIRE for j in range(first, hi)):
+        return False
     return any(v.has(j, accident) for j in range(lo, hi))
 
 
+_FIRE = frozenset(key(w) for w in "برصاص بنيران رصاص نيران بقذيفة بقصف بغارة".split())
 _NAMES = frozenset({"ORG", "PER", "LOC", "GPE", "FAC"})
 
 
@@ -137,6 +141,12 @@ def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
     if m.last == m.tok + 1 and m.form.verb:  # أطلقوا النار
         return v.span(m.tok, m.last)
     return v.span(m.tok, m.tok)
+
+
+def _phrase_words(v: View, m: Mention) -> tuple[tuple[int, int], ...]:
+    """The other word of a phrase trigger not next to it (وألقت السلطات باللوم): evidence too."""
+    far = [j for j in (m.first, m.last) if j != m.tok and abs(j - m.tok) > 1]
+    return tuple(v.span(j, j) for j in far)
 
 
 _REQUESTED = frozenset({"RETREAT", "ASSAULT", "ACCUSE", "COERCE", "SANCTION", "CONCEDE", "AID"})
@@ -283,7 +293,7 @@ def _event(
         time=time,
         quantity=counts[0][1] if counts else None,
         source=Source(frame.start, frame.end, frame.entity) if frame else None,
-        mentions=tuple(_trigger_span(v, o) for o in others),
+        mentions=tuple(_trigger_span(v, o) for o in others) + _phrase_words(v, m),
         time_from=interval[0] if interval else None,
         time_to=interval[1] if interval else None,
         time_precision=precision,
