@@ -299,3 +299,10 @@ def test_a_ten_thousand_place_list_of_many_names(gazetteer):
     assert validate(a) == [] and a.errors == ()
     assert len(a.places) == 10_000
     assert {p.level for p in a.places} >= {"city", "relative", "country", "town"}
+
+
+def test_a_mountain_is_not_the_town_abroad_that_shares_its_name(gazetteer):
+    found = places(gazetteer, "تشهد قرى جبل الزاوية وريف إدلب الجنوبي حركة نزوح، وفي وادي حلب أيضا.")
+    assert (found[0][1].name, found[0][1].level) == ("Jabal al-Zawiya", "region")
+    assert all(p.country in (None, "SY") for _, p in found)
+    assert "حلب" not in [t for t, _ in found]

@@ -27,6 +27,9 @@ NOT_A_PLACE_HEAD = frozenset(
     "حي شارع ساحه ميدان دوار فندق مسجد جامع كنيسه نادي ملعب منتخب فريق جامعه صحيفه جريده قناه "
     "وكاله اذاعه تلفزيون بنك مصرف شركه مجله مدرسه مستشفي".split()
 )
+# A mountain, valley, river or plain named like a town elsewhere (جبل الزاوية in Idlib is not
+# Zawiya in Libya); the gazetteer's own "جبل ..." names are matched whole before this applies.
+NATURAL_FEATURE_HEAD = frozenset("جبل جبال وادي نهر سهل بحيره".split())
 PERSON_BEFORE = frozenset(
     "الرئيس الملك الامير الشيخ السيد السيده الوزير الجنرال العقيد العميد الدكتور الامام النائب "
     "الزعيم اللاعب الناشط القائد المدعو الحاج الاميره الملكه".split()
@@ -92,7 +95,17 @@ class Context:
 PLAIN = Context()
 PERSON = Context(person=True)
 # Every word that, right before a name, changes what the name is.
-CUES = PERSON_BEFORE | NOT_A_PLACE_HEAD | SETTLEMENT | ADMIN | NEUTRAL | NEAR | RIF | frozenset(DIRECTIONS)
+CUES = (
+    PERSON_BEFORE
+    | NOT_A_PLACE_HEAD
+    | NATURAL_FEATURE_HEAD
+    | SETTLEMENT
+    | ADMIN
+    | NEUTRAL
+    | NEAR
+    | RIF
+    | frozenset(DIRECTIONS)
+)
 
 
 def _adjective_form(key: str) -> bool:
@@ -148,7 +161,7 @@ def analyse(m: Mention, shadow: Shadow, inherited: Context | None = None) -> Con
     qualifier = None
     head = i  # first word of the phrase built so far
     person = (attached and prev in PERSON_BEFORE) or shadow.word(last + 1) in PERSON_AFTER
-    if attached and prev in NOT_A_PLACE_HEAD:
+    if attached and (prev in NOT_A_PLACE_HEAD or prev in NATURAL_FEATURE_HEAD):
         return Context(not_place=True)
     idiom = IDIOMS.get(m.key)
     if idiom and (shadow.word(last + 1).startswith(idiom) or (m.key == "حجه" and m.prefix.endswith("ب"))):
