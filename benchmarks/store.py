@@ -2,6 +2,7 @@
 near-duplicate detection, story merging and event merging.
 
     python benchmarks/store.py ingest --db /tmp/ant.duckdb      # the whole corpus, timed
+    python benchmarks/store.py store --source /tmp/ant.duckdb --db /tmp/again.duckdb  # storing alone
     python benchmarks/store.py query --db /tmp/ant.duckdb       # bbox-and-month latency
     python benchmarks/store.py quality --db /tmp/ant.duckdb     # P/R/F1 on the gold, dev and test
 
@@ -31,11 +32,12 @@ from marsad.ingest.read import read_paths
 from marsad.nlp.normalize import normalize_text
 from marsad.pipeline import Pipeline
 from marsad.settings import Settings, shared_data_dir
-from marsad.store.articles import load_reports
-from marsad.store.connection import reading
+from marsad.store.articles import load_article, load_reports
+from marsad.store.connection import WriterLock, reading
 from marsad.store.derive import refresh, story_docs
 from marsad.store.ingest import Ingest
 from marsad.store.queries import EventFilter, count_events, events, stats
+from marsad.store.write import Batch
 from marsad.stories.cluster import TEXT_ONLY, StoryDoc, cluster_stories
 from marsad.stories.duplicates import Item, find_duplicates, signature
 from marsad.stories.evaluate import (
@@ -119,6 +121,45 @@ def cmd_ingest(args: argparse.Namespace, console: Console) -> None:
         ("peak memory, MB", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"),
     ):
         table.add_row(name, value)
+    console.print(table)
+
+
+def cmd_store(args: argparse.Namespace, console: Console) -> None:
+    """Storing alone: articles analysed and stored before are read back, then stored again into
+    a fresh database in batches, as ``marsad ingest`` does after analysis (rows, MinHash
+    signatures, one transaction per batch); then the merge step. Wall and CPU time apart, as
+    the machine may be shared."""
+    if args.db.exists():
+        raise SystemExit(f"{args.db} exists: give a new file, the benchmark times a fresh store")
+    with reading(args.source) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        ids = ids[: args.limit] if args.limit else ids
+        articles = [load_article(conn, i) for i in ids]
+    wall = cpu = 0.0
+    with WriterLock(args.db) as lock:
+        for start in range(0, len(articles), args.batch_size):
+            t, c = time.perf_counter(), time.process_time()
+            batch = Batch()
+            for a in articles[start : start + args.batch_size]:
+                batch.add(a)  # type: ignore[arg-type]
+            with lock.connect() as conn:
+                batch.write(conn)
+            wall += time.perf_counter() - t
+            cpu += time.process_time() - c
+        t, c = time.perf_counter(), time.process_time()
+        with lock.connect() as conn:
+            summary = refresh(conn)
+        merge_wall, merge_cpu = time.perf_counter() - t, time.process_time() - c
+    n = len(articles)
+    table = Table(title=f"storing {n} analysed articles from {args.source} into {args.db}")
+    for col in ("figure", "wall", "CPU"):
+        table.add_column(col, justify="left" if col == "figure" else "right")
+    table.add_row(f"storing (batches of {args.batch_size}), s", f"{wall:.1f}", f"{cpu:.1f}")
+    table.add_row("storing alone, articles/s", f"{n / wall:.0f}", f"{n / cpu:.0f}")
+    table.add_row("merge step (duplicates, stories, events), s", f"{merge_wall:.1f}", f"{merge_cpu:.1f}")
+    table.add_row("near-duplicates / stories / merged events", f"{summary.duplicates} / {summary.stories}",
+                  f"{summary.events}")  # fmt: skip
+    table.add_row("database size, MB", f"{args.db.stat().st_size / 1e6:.1f}", "")
     console.print(table)
 
 
@@ -266,6 +307,11 @@ def main() -> None:
     p.add_argument("--corpus", type=Path, default=corpus())
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--batch-size", type=int, default=500)
+    p = sub.add_parser("store", help="storing alone: stored articles written again to a new database")
+    p.add_argument("--source", type=Path, required=True, help="a database of analysed articles")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--batch-size", type=int, default=500)
     p = sub.add_parser("query", help="latency of events-in-a-box-and-month queries")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("-n", type=int, default=300)
@@ -276,7 +322,8 @@ def main() -> None:
     p.add_argument("--gold", type=Path, default=GOLD)
     args = parser.parse_args()
     console = Console(width=150)
-    {"ingest": cmd_ingest, "query": cmd_query, "quality": cmd_quality}[args.command](args, console)
+    commands = {"ingest": cmd_ingest, "store": cmd_store, "query": cmd_query, "quality": cmd_quality}
+    commands[args.command](args, console)
 
 
 if __name__ == "__main__":
