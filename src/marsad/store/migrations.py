@@ -226,7 +226,18 @@ CREATE TABLE derived_state (
 INSERT INTO derived_state VALUES (false, NULL);
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, spans, reports and merged events", _V1),)
+# Lists of merged events read the reports, actors and claims of one page of events, and one
+# event's reports, by event id: without these each such read scans the whole table.
+_V2 = """
+CREATE INDEX event_reports_event ON event_reports (event);
+CREATE INDEX event_actors_event ON event_actors (event);
+CREATE INDEX claims_event ON claims (event);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, spans, reports and merged events", _V1),
+    Migration(2, "merged events' reports, actors and claims indexed by event", _V2),
+)
 LATEST = MIGRATIONS[-1].version
 
 
