@@ -60,3 +60,12 @@ def test_the_speaker_is_linked_to_its_entity(run):
 def test_a_claim_of_responsibility_is_no_speaker_of_the_attack(run):
     article = run("قتل عشرون شخصا في تفجير انتحاري في السوق، وأعلن تنظيم داعش مسؤوليته عنه.")
     assert [e.modality for e in article.events] == ["asserted"]
+
+
+def test_a_speaker_with_where_it_is_and_a_comma_before_the_verb(run):
+    text = "وكانت القيادة العسكرية الأميركية في أفريقيا، نفت الجمعة، الاتهامات بقتل مدنيين في غارة."
+    article = run(text, places=[("أفريقيا", "Africa", "region")])
+    (event,) = article.events
+    assert event.modality == "negated"
+    assert article.text[event.source.start : event.source.end] == "القيادة العسكرية الأميركية"
+    assert all(p.role != "actor" for p in event.participants)  # the speaker tells, it did not strike

@@ -81,7 +81,7 @@ def _speech(
             return None
     while k < hi and v.full[k] in TIME_SKIP:
         k += 1
-    if k >= hi or v.full[k] in _NO_SPEAKER:
+    if k >= hi or v.full[k] in _NO_SPEAKER or v.is_punct(k):
         return _svo(v, ents, j, s, kind, barrier) or _continued(last, j, hi, kind, s)
     np = noun_phrase(v, k, hi, ents=ents, barrier=barrier)
     if np is None:
@@ -93,15 +93,31 @@ def _speech(
 
 
 def _svo(v: View, ents: Entities, j: int, s: int, kind: str, barrier: frozenset[int]) -> Frame | None:
-    """The speaker before the verb: المرصد السوري قال إن ..., the army said."""
-    c_first = v.clauses[v.clause_of[j]].first
+    """The speaker before the verb: المرصد السوري قال إن ..., the army said, and with a comma
+    after the speaker and where it is (وكانت القيادة الأميركية في أفريقيا، نفت ...)."""
+    c = v.clause_of[j]
+    c_first = v.clauses[c].first
     first = c_first + 1 if v.is_punct(c_first) else c_first
-    if first >= j or j - first > _SVO_WORDS:
+    end = j
+    if first >= j and c > 0 and c_first == j - 1 and v.sent_of[v.clauses[c - 1].first] == s:
+        first, end = v.clauses[c - 1].first, j - 1  # the speaker's clause before the comma
+        while first < end and (v.bare(first) in _LEAD or v.stem[first] in _LEAD):
+            first += 1
+    if first >= end or end - first > _SVO_WORDS:
         return None
-    np = noun_phrase(v, first, j, ents=ents, barrier=barrier)
-    if np is None or np[1] != j - 1:
+    np = noun_phrase(v, first, end, ents=ents, barrier=barrier)
+    if np is None or (np[1] != end - 1 and not (end < j and _where(v, np[1] + 1, end))):
         return None
     return _frame(v, ents, np[0], np[1], j + 1, v.sent_span[s][1], kind, s)
+
+
+_LEAD = frozenset(key(w) for w in "كان كانت كانوا وكان وكانت وكانوا".split())
+_IN = frozenset(key(w) for w in "في ب داخل".split())
+
+
+def _where(v: View, first: int, end: int) -> bool:
+    """A short phrase of place after a speaker: في أفريقيا، بالبلدة."""
+    return end - first <= 4 and (v.bare(first) in _IN or v.tokens[first].proclitics[:1] == ("ب",))
 
 
 def _continued(last: Frame | None, j: int, hi: int, kind: str, s: int) -> Frame | None:

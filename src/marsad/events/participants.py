@@ -307,7 +307,14 @@ def _light_subject(
 
 
 def _fallback_actor(
-    v: View, lex: EventLexicon, ents: Entities, m: Mention, lo: int, hi: int, taken: set[tuple[int, int]]
+    v: View,
+    lex: EventLexicon,
+    ents: Entities,
+    m: Mention,
+    lo: int,
+    hi: int,
+    taken: set[tuple[int, int]],
+    speaker: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
     """For a protest without a subject, the protesters the stretch names; for an attack, the
     armed group it names before the trigger."""
@@ -318,6 +325,8 @@ def _fallback_actor(
     else:
         return None
     for j in span:
+        if speaker is not None and speaker[0] <= v.tokens[j].start < speaker[1]:
+            continue  # the speaker is who tells of the attack
         if v.has(j, words) and not any(a <= j <= b for a, b in taken):
             first = j
             while first > lo and (
@@ -377,7 +386,7 @@ def find_participants(
         if on is not None and on != roles.get("actor"):
             roles["target"] = on
     if "actor" not in roles:
-        actor = _fallback_actor(v, lex, ents, m, lo, hi, set(roles.values()))
+        actor = _fallback_actor(v, lex, ents, m, lo, hi, set(roles.values()), speaker)
         if actor is not None:
             roles["actor"] = actor
     if m.type == "MOVE":
