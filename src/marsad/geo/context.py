@@ -152,6 +152,7 @@ def analyse(m: Mention, shadow: Shadow, inherited: Context | None = None) -> Con
     if (
         inherited is None
         and not (attached and (prev in CUES or (prev.startswith("ال") and _adjective_form(m.key))))
+        and not (attached and shadow.word(i - 1) in NATURAL_FEATURE_HEAD)  # وادي, not و + ادي
         and m.key not in IDIOMS
         and not m.prefix.endswith("ل")
         and not (m.prefix == "" and shadow.word(i - 1) == "من")
@@ -161,7 +162,8 @@ def analyse(m: Mention, shadow: Shadow, inherited: Context | None = None) -> Con
     qualifier = None
     head = i  # first word of the phrase built so far
     person = (attached and prev in PERSON_BEFORE) or shadow.word(last + 1) in PERSON_AFTER
-    if attached and (prev in NOT_A_PLACE_HEAD or prev in NATURAL_FEATURE_HEAD):
+    natural = prev in NATURAL_FEATURE_HEAD or shadow.word(i - 1) in NATURAL_FEATURE_HEAD
+    if attached and (prev in NOT_A_PLACE_HEAD or natural):
         return Context(not_place=True)
     idiom = IDIOMS.get(m.key)
     if idiom and (shadow.word(last + 1).startswith(idiom) or (m.key == "حجه" and m.prefix.endswith("ب"))):
