@@ -306,3 +306,7 @@ def test_a_mountain_is_not_the_town_abroad_that_shares_its_name(gazetteer):
     assert (found[0][1].name, found[0][1].level) == ("Jabal al-Zawiya", "region")
     assert all(p.country in (None, "SY") for _, p in found)
     assert "حلب" not in [t for t, _ in found]
+
+
+def test_an_adjective_form_after_a_place_head_is_the_country(gazetteer):
+    assert [p.name for _, p in places(gazetteer, "توغلت القوات في الأراضي السعودية.")] == ["Saudi Arabia"]

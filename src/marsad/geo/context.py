@@ -39,9 +39,14 @@ PERSON_AFTER = frozenset(("بن", "ابن", "بنت"))
 # (on the pretext that) and بحجة عدم ...
 # on the pretext that), not Hajjah; الغاز المسيل للدموع (tear gas), not M'Sila.
 IDIOMS = {"مسقط": ("راس",), "حجه": ("ان",), "المسيل": ("للدموع",), "المسيله": ("للدموع",)}
+# Heads a country adjective turns into a place: الأراضي السورية، العاصمة العراقية، الشمال السوري.
+NISBA_HEADS = frozenset(
+    "الاراضي الحدود العاصمه الساحل السواحل المياه الاجواء المدن القري البلدات المحافظات المناطق "
+    "الداخل الشمال الجنوب الشرق الغرب الوسط الصحراء الجزر الموانئ الاقاليم الولايات الريف".split()
+)
 # A definite adjective in -iyya after a definite noun qualifies it: القنصلية السعودية is the
-# Saudi consulate, not a mention of Saudi Arabia; المملكة السعودية is the kingdom.
-ADJECTIVE_HEADS_OK = frozenset(("المملكه",))
+# Saudi consulate, not a mention of Saudi Arabia; المملكة السعودية and الأراضي السعودية are places.
+ADJECTIVE_HEADS_OK = NISBA_HEADS | {"المملكه"}
 DIRECTIONS = {
     "شمال": "N", "شمالي": "N", "جنوب": "S", "جنوبي": "S",
     "شرق": "E", "شرقي": "E", "غرب": "W", "غربي": "W",

@@ -19,17 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marsad.article import Article, Entity, Place, Relation
-from marsad.geo.context import BEARING, WORDS, Context, analyse, latin_direction
+from marsad.geo.context import BEARING, NISBA_HEADS, WORDS, Context, analyse, latin_direction
 from marsad.geo.gazetteer import ARAB, MENA, Candidate, Gazetteer, approx_km, haversine_km, offset_point
 from marsad.geo.matcher import Adjective, Mention, Shadow, find_arabic, find_latin
 
 STAGE = "geo"
 LEVEL_PRIOR = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 1.0, "town": 0.0}
-# Heads a country adjective turns into a place: الأراضي السورية، العاصمة العراقية، الشمال السوري.
-NISBA_HEADS = frozenset(
-    "الاراضي الحدود العاصمه الساحل السواحل المياه الاجواء المدن القري البلدات المحافظات المناطق "
-    "الداخل الشمال الجنوب الشرق الغرب الوسط الصحراء الجزر الموانئ الاقاليم الولايات الريف".split()
-)
 NISBA_DIRECTIONS = {"الشمال": "N", "الجنوب": "S", "الشرق": "E", "الغرب": "W"}
 LOCATIVE = frozenset("في من الي نحو باتجاه داخل قرب".split())
 # What may stand between a town and the phrase that locates it: كفرنبل جنوب إدلب / في ريف إدلب
@@ -94,9 +89,8 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
     for adjective in adjectives:
         votes[adjective.country] = votes.get(adjective.country, 0) + 1
     for it in items:
-        countries = {c.country for c in it.candidates}
-        if len(countries) == 1 and not it.common:
-            (cc,) = countries
+        cc = it.candidates[0].country
+        if not it.common and all(c.country == cc for c in it.candidates):
             weight = 3 if any(c.level == "country" for c in it.candidates) else 1
             votes[cc] = votes.get(cc, 0) + weight
     top = max(votes.values(), default=0)
@@ -117,9 +111,11 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
             point = (best.lat, best.lon)
             anchors[point] = anchors.get(point, 0) + 1
         own.append(point)
+    points = list(anchors)
     for n, it in enumerate(items):
         if it.chosen is None or (anchors and len(it.candidates) > 1):
-            others = [p for p, k in anchors.items() if p != own[n] or k > 1]
+            mine = own[n]
+            others = [p for p in points if p != mine] if mine and anchors[mine] == 1 else points
             it.chosen, _ = _best(it, focus, others)
     settled = list(
         dict.fromkeys(
