@@ -178,23 +178,35 @@ def _keys(text: str, tokens: tuple[Token, ...]) -> tuple[list[str], list[str], l
     works letter by letter, so the distinct written forms are normalised once, together, then
     looked up per token."""
     raw_full = [text[t.start : t.end] for t in tokens]
-    distinct = list(dict.fromkeys(raw_full))
-    keyed = normalize("\n".join(distinct), ta_marbuta=True).text.lower().split("\n")
-    if len(keyed) != len(distinct):  # a token holding a line break
-        keyed = [key(w) for w in distinct]
-    table = dict(zip(distinct, keyed, strict=True))
+    table = _normalized(raw_full)
     full = [table[w] for w in raw_full]
-    # A stem's key is a slice of its word's key when normalising dropped nothing from the word.
+    # A stem's key is a slice of its word's key when normalising dropped nothing from the word;
+    # the stems of the other words are normalised together afterwards.
     stems = [
         k
-        if t.stem_end <= t.stem_start
+        if t.stem_end <= t.stem_start or (t.stem_start == t.start and t.stem_end == t.end)
         else k[t.stem_start - t.start : t.stem_end - t.start]
         if len(k) == len(w)
-        else key(text[t.stem_start : t.stem_end])
+        else None
         for t, w, k in zip(tokens, raw_full, full, strict=True)
     ]
+    late = [i for i, k in enumerate(stems) if k is None]
+    if late:
+        raw = [text[tokens[i].stem_start : tokens[i].stem_end] for i in late]
+        more = _normalized(raw)
+        for i, w in zip(late, raw, strict=True):
+            stems[i] = more[w]
     lemmas = {k: lemma(k) for k in set(stems)}
     return full, stems, [lemmas[k] for k in stems]
+
+
+def _normalized(words: list[str]) -> dict[str, str]:
+    """The lexicon key of each distinct word, from one normalisation of them all."""
+    distinct = list(dict.fromkeys(words))
+    keyed = normalize("\n".join(distinct), ta_marbuta=True).text.lower().split("\n")
+    if len(keyed) != len(distinct):  # a word holding a line break
+        keyed = [key(w) for w in distinct]
+    return dict(zip(distinct, keyed, strict=True))
 
 
 def _sentence_of(

@@ -36,6 +36,7 @@ class Mention:
         return self.form.sense.casualty
 
 
+_LEFT_ON = frozenset("وفبلس")  # a clitic letter lookup() may peel off a whole word
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 _PRONOUN_ENDS = frozenset(p[-1] for p in _PRONOUNS)
 
@@ -166,7 +167,7 @@ def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
     mentions = []
     triggers, heads = lex.triggers, lex.heads
     # The test lookup() starts with, made once per distinct word: most words are no trigger.
-    fulls = {k for k in set(v.full) if k in triggers or k[1:4] in heads}
+    fulls = {k for k in set(v.full) if k in triggers or (k[:1] in _LEFT_ON and k[1:4] in heads)}
     stems = {k for k in set(v.stem) if k in triggers or k[:3] in heads}
     for i, (full, stem) in enumerate(zip(v.full, v.stem, strict=True)):
         if full not in fulls and stem not in stems:
