@@ -130,3 +130,17 @@ def test_entity_lookup_is_the_first_overlapping_entity(spans, probe):
     start, end = probe[0], probe[0] + probe[1]
     expected = next((e for e in entities if e.start < end and start < e.end), None)
     assert Entities(entities).at(start, end) == expected
+
+
+def test_a_country_name_ending_in_alif_is_no_accusative_object(run):
+    article = run("قصفت روسيا مواقع المسلحين في إدلب.", places=[("روسيا", "Russia", "country")])
+    assert roles(article, article.events[0])["actor"].startswith("روسيا")
+
+
+def test_a_nationality_after_an_attack_names_its_doer_a_kind_does_not(run):
+    article = run("وقتل ثلاثة في غارة إسرائيلية على المخيم.")
+    assert roles(article, article.events[0])["actor"] == "إسرائيلية"
+    article = run("وقتل ثلاثة في غارة جوية على المخيم.")
+    assert "actor" not in roles(article, article.events[0])
+    article = run("أسفر الهجوم عن مقتل شرطي وإصابة آخرين.")
+    assert any(p.role == "target" for e in article.events for p in e.participants)

@@ -79,14 +79,28 @@ def _counted(v: View, lex: EventLexicon, np: tuple[int, int]) -> bool:
     )
 
 
+_NOT_ORIGIN = frozenset(
+    key(w)
+    for w in (
+        "جوي انتحاري احتجاجي عسكري أمني إرهابي طائفي دموي عشوائي صاروخي مدفعي كيماوي كيميائي "
+        "انتقامي سلمي شعبي رسمي حكومي إسلامي دولي محلي إقليمي ميداني يومي إنساني داخلي خارجي "
+        "قاسي جبري عمالي مسلح"
+    ).split()
+)
+
+
 def _nisba(v: View, ents: Entities, j: int) -> bool:
-    """An adjective of origin after an event noun (غارة إسرائيلية، قصف روسي) that the entity
-    layer names as a nationality or a people; الجوي، الانتحارية، الاحتجاجية are no actors."""
+    """An adjective of origin after an event noun (غارة إسرائيلية، قصف روسي): a nationality
+    or a people, as the entity layer names it or, where it names nothing there, by its form;
+    الجوي، الانتحارية، الاحتجاجية tell what kind of event it was, not who did it."""
     stem = v.stem[j]
     if len(stem) < 5 or not stem.endswith(("يه", "يين", "يون", "ي")) or stem.endswith(("اي", "وي")):
         return False
+    base = stem[:-1] if stem.endswith("ه") else stem
+    if base in _NOT_ORIGIN or v.lem[j] in _NOT_ORIGIN:
+        return False
     entity = ents.at(v.tokens[j].start, v.tokens[j].end)
-    return entity is not None and (
+    return entity is None or (
         entity.type in ("NORP", "GPE")
         or (entity.canonical is not None and entity.canonical.kind == "nationality")
     )
@@ -148,7 +162,13 @@ def _marked(
 
 
 def _core_roles(
-    v: View, lex: EventLexicon, ents: Entities, m: Mention, hi: int, barrier: frozenset[int]
+    v: View,
+    lex: EventLexicon,
+    ents: Entities,
+    m: Mention,
+    hi: int,
+    barrier: frozenset[int],
+    named: frozenset[int] = frozenset(),
 ) -> dict[str, tuple[int, int]]:
     """Actor and target from word order around the trigger itself."""
     roles: dict[str, tuple[int, int]] = {}
@@ -167,14 +187,18 @@ def _core_roles(
             roles["target"] = undergoer
         if after is None:
             return roles
-        if "target" in roles or _adjective(v, ents, m, after):
+        if "target" in roles:
             pass
         elif m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
             roles["target"] = after
-        elif "actor" not in roles and (
-            _acts(v, lex, ents, after)
-            or _nisba(v, ents, after[0])
-            or (m.type in _MOVERS and _counted(v, lex, after))
+        elif (
+            "actor" not in roles
+            and not _adjective(v, ents, m, after)
+            and (
+                _acts(v, lex, ents, after)
+                or _nisba(v, ents, after[0])
+                or (m.type in _MOVERS and _counted(v, lex, after))
+            )
         ):
             roles["actor"] = after
         return roles
@@ -187,7 +211,7 @@ def _core_roles(
         return roles
     if m.last > m.tok:  # ورددوا هتافات: the phrase's object is not a subject
         after = None
-    if before is None and after is not None and _accusative(v, ents, after):
+    if before is None and after is not None and after[0] not in named and _accusative(v, ents, after):
         if m.type in _TARGETED:  # قتل عددا من زعماء طالبان: the object, the subject left out
             roles["target"] = after
         return roles
@@ -214,7 +238,7 @@ def _adjective(v: View, ents: Entities, m: Mention, np: tuple[int, int]) -> bool
     """An adjective right after an event noun (هجمات انتحارية، القصف الجوي) describes it;
     only a nationality or a people (غارة إسرائيلية) may name its doer."""
     first, last = np
-    if first != m.last + 1 or not v.stem[first].endswith(("ي", "يه")):
+    if first != m.last + 1 or not v.stem[first].endswith(("ي", "يه")) or _counted_start(v, first):
         return False
     return not any(_nisba(v, ents, j) for j in range(first, last + 1))
 
@@ -368,14 +392,25 @@ def find_participants(
     ``speaker`` the character span of the source, the owner of «قواته» in its words; an actor
     that is one of ``places`` (other than a country, which may act as a state) is dropped."""
     lo, hi = v.stretch(m.tok)
-    roles = _core_roles(v, lex, ents, m, hi, barrier)
+    # tokens of the stretch inside a place name: روسيا is a name, not an accusative noun
+    named = (
+        frozenset(
+            j
+            for i in (index or PlaceIndex.build(places, 0)).within(*v.span(lo, hi - 1))
+            for j in range(lo, hi)
+            if places[i].start <= v.tokens[j].start < places[i].end
+        )
+        if places and hi > lo
+        else frozenset()
+    )
+    roles = _core_roles(v, lex, ents, m, hi, barrier, named)
     by = _marked(v, ents, m.last + 1, min(hi, m.last + _BY_REACH), _BY, barrier)
     if by is not None and "actor" not in roles:
         roles["actor"] = by
     for other in others:  # وقتل مهاجم انتحاري 47 شخصا في هجوم: the casualty verb names them
         if "actor" in roles and "target" in roles:
             break
-        extra = _core_roles(v, lex, ents, other, hi, barrier)
+        extra = _core_roles(v, lex, ents, other, hi, barrier, named)
         if _describes(v, m, other) and "actor" in extra:
             extra.setdefault("target", extra.pop("actor"))  # غارات ... استهدفت عناصر طالبان
         for role in ("actor", "target"):
