@@ -48,7 +48,7 @@ class Folding:
 
     pairs: tuple[tuple[str, str], ...]  # the letters Arabic text is full of (أ إ آ ى ة ؤ ئ)
     rare: tuple[tuple[str, str], ...]  # the others (digits, ی ک, no-break spaces), behind ``rare_re``
-    rare_re: re.Pattern[str]
+    rare_re: re.Pattern[str]  # a rare fold or a presentation form: one scan finds whether either is there
     drop: re.Pattern[str]
     marks: re.Pattern[str]
     slow: re.Pattern[str]
@@ -78,7 +78,7 @@ class Folding:
         return cls(
             pairs=tuple(common),
             rare=tuple(rare),
-            rare_re=re.compile(_char_class([a for a, _ in rare])),
+            rare_re=re.compile(_char_class([a for a, _ in rare] + slow)),
             drop=re.compile(_char_class(drops) + "+"),
             marks=re.compile(_char_class(marks) + "*"),
             slow=re.compile(_char_class(slow)),
@@ -86,9 +86,10 @@ class Folding:
 
     def shadow(self, text: str) -> ShadowText:
         """The shadow of ``text`` and the way back to its offsets."""
-        if self.slow.search(text):
+        rare = self.rare_re.search(text) is not None
+        if rare and self.slow.search(text):
             return ShadowText.of_normalized(normalize(text, ta_marbuta=True), self.marks)
-        folded = self._fold(text)
+        folded = self._fold(text, rare)
         return self._cut(text, folded, [m.span() for m in self.drop.finditer(folded)])
 
     def spaced(self, text: str) -> tuple[ShadowText, str, str]:
@@ -98,12 +99,12 @@ class Folding:
         separated = _separate(shadow.text)
         return shadow, separated, " " + NON_WORD_RE.sub(" ", separated) + " "
 
-    def _fold(self, text: str) -> str:
+    def _fold(self, text: str, rare: bool) -> str:
         folded = text
         for old, new in self.pairs:
             if old in folded:
                 folded = folded.replace(old, new)
-        if self.rare_re.search(folded):
+        if rare:
             for old, new in self.rare:
                 if old in folded:
                     folded = folded.replace(old, new)

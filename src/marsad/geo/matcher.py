@@ -12,7 +12,6 @@ names that end a word; the words themselves come from one ``str.split``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
@@ -22,7 +21,6 @@ from typing import NamedTuple
 from marsad.geo.fold import Folding, ShadowText
 from marsad.geo.gazetteer import NISBA_KEY, PLACE_KEY, Gazetteer
 
-LATIN_WORD_RE = re.compile(r"[A-Za-z]")
 # Proclitics a place name may carry: a conjunction, then a preposition.
 PREFIXES = frozenset(a + b for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")) - {""}
 
@@ -140,8 +138,9 @@ def find_arabic(shadow: Shadow, gazetteer: Gazetteer) -> tuple[list[Mention], li
 
 def find_latin(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Latin-script names, case-sensitive, at word boundaries (for English text)."""
-    if not LATIN_WORD_RE.search(text) or not len(gazetteer.latin_automaton):
-        return []
+    ascii_part = text.encode("ascii", "ignore")  # C-fast; Arabic text keeps only digits and marks
+    if ascii_part.lower() == ascii_part.upper() or not len(gazetteer.latin_automaton):
+        return []  # no Latin letter at all
     n = len(text)
     found = []
     for end_index, (key, _) in gazetteer.latin_automaton.iter(text):
