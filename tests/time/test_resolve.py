@@ -176,3 +176,12 @@ def test_offsets_are_valid_and_intervals_ordered(pieces, sep, published):
         mention = text[t.start : t.end]
         assert mention and mention == mention.strip()
         assert t.from_ <= t.to
+
+
+def test_english_inside_arabic_is_found_by_its_key_words():
+    text = "قال المتحدث لوكالة Reuters إن الاجتماع عقد on 12 September 2017 وليس last week."
+    out = resolve_times(Article(id="t", text=text, origin="t", published=date(2018, 6, 4)), rules=RULES)
+    spans = [(out.text[t.start : t.end], t.from_, t.to) for t in out.times]
+    assert ("12 September 2017", date(2017, 9, 12), date(2017, 9, 12)) in spans
+    assert ("last week", date(2018, 5, 28), date(2018, 6, 3)) in spans
+    assert not any("Reuters" in s for s, _, _ in spans)

@@ -73,13 +73,12 @@ class Family:
 @dataclass(frozen=True, slots=True)
 class TimeRules:
     """Compiled families and the gate that finds their key words; built by
-    :func:`load_time_rules`. English families share one gate pattern.
+    :func:`load_time_rules`. English families share :func:`english.gate_hits`.
     """
 
     arabic: tuple[Family, ...]
     english: tuple[Family, ...]
     gate: KeyGate
-    english_gate: re.Pattern
 
 
 _ENGLISH_BIT = 1 << 31
@@ -112,7 +111,6 @@ def load_time_rules() -> TimeRules:
         tuple(families),
         english_families,
         KeyGate(keys, whole=frozenset({"اب"}), digits=(arabic.DIGIT_GATE, digit_mask)),
-        re.compile(english.GATE),
     )
 
 
@@ -148,7 +146,7 @@ def resolve_times(
     families = rules.arabic
     if settings.english and _has_latin(norm.text):
         families += rules.english
-        hits[_ENGLISH_BIT] = [m.start() for m in rules.english_gate.finditer(norm.text)]
+        hits[_ENGLISH_BIT] = english.gate_hits(norm.text)
     candidates: list[tuple[int, int, date, date]] = []
     unresolved: list[str] = []
     invalid: list[str] = []
