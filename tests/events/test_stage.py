@@ -225,3 +225,19 @@ def test_five_thousand_sentences_naming_a_place_each(build, lexicon):
     assert validate(out) == []
     assert 0 < len(out.events) <= EventSettings().max_events
     assert all(e.place is not None for e in out.events)
+
+
+def test_retold_statements_fold_wherever_the_sentence_places_them(run):
+    text = (
+        "أدانت كوريا الشمالية الاستخدام المفرط للقوة في غزة. "
+        "وذكرت الصحيفة أن بيونغيانغ استنكرت المجازر الفظيعة في غزة."
+    )
+    places = [("غزة", "Gaza", "city"), ("بيونغيانغ", "Pyongyang", "city")]
+    article = run(text, places=places)
+    assert [e.type for e in article.events if e.type == "ACCUSE"] == ["ACCUSE"]
+
+
+def test_described_targets_do_not_set_two_attacks_apart(run):
+    text = "قصفت الطائرات مواقع المتمردين في صرواح. وأضاف المصدر أن الغارات أصابت تجمعات المسلحين."
+    article = run(text, places=[("صرواح", "Sirwah", "town")])
+    assert [e.type for e in article.events] == ["ASSAULT"]

@@ -31,6 +31,8 @@ _REACH = 5  # sentences back
 _NEAR_KM = 50.0
 _FACTUAL = frozenset({"asserted", "reported", "claimed", "attempted"})
 _ANY_MENTION = frozenset({"PROTEST", "GATHER"})
+#: Statements: where the sentence places them is mostly what they are about.
+_VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class Told:
     targets: frozenset[str] = frozenset()  # words of its target participants
     actors: frozenset[str] = frozenset()  # its named actors (see actor_keys)
     source: tuple[int, int] | None = None  # span of its attribution source
+    named_target: bool = False  # a target names a place, a person or a group
 
 
 def _km(a: Place, b: Place) -> float | None:
@@ -105,23 +108,29 @@ def _folds(places: Sequence[Place], quantities: Sequence[Quantity], earlier: Tol
     one_sentence = later.sentence == earlier.sentence and not casualties
     if one_sentence and (a.modality != b.modality or earlier.source != later.source):
         return False
-    if later.own_place and not later.casualty_only and not _same_place(places, a.place, b.place):
+    verbal = a.type in _VERBAL
+    if (
+        later.own_place
+        and not later.casualty_only
+        and not verbal
+        and not _same_place(places, a.place, b.place)
+    ):
         return False
-    if not later.casualty_only and _other_targets(earlier, later):
+    if not later.casualty_only and not verbal and _other_targets(earlier, later):
         return False
     if later.casualty_only and b.modality == "attempted":  # «محاولة قتل» is no death toll
         return False
     # The attack that caused casualties told first («قتل ثلاثة»، then «ورد الجيش بإطلاق الرصاص»).
     same_mode = a.mode is not None and a.mode == b.mode  # غارات ... ضربة: both air strikes
-    repeats = casualties or same_mode or bool(earlier.rows & later.rows)
+    repeats = casualties or same_mode or bool(earlier.rows & later.rows) or (verbal and a.mode == b.mode)
     return repeats or a.type in _ANY_MENTION
 
 
 def _other_targets(earlier: Told, later: Told) -> bool:
-    """Both name whom they hit, and not a word in common: a strike on a bank is not the
-    strike on an operations room."""
+    """Both say whom they hit, one names it, and not a word in common: the shelling of بلدة
+    كفرنبل is not the shelling of positions near Afrin."""
     a, b = earlier.targets, later.targets
-    return bool(a and b and not (a & b))
+    return bool(a and b and (earlier.named_target or later.named_target) and not (a & b))
 
 
 def actor_keys(participants: Sequence[Participant], text: str, entities: Sequence[Entity]) -> frozenset[str]:
@@ -160,6 +169,7 @@ def fold(told: list[Told], places: Sequence[Place], quantities: Sequence[Quantit
         )
         target.rows = target.rows | t.rows
         target.targets = target.targets | t.targets
+        target.named_target = target.named_target or t.named_target
         target.actors = target.actors | t.actors
         target.casualty_only = target.casualty_only and t.casualty_only
     return [dataclasses.replace(k.event, id=f"v{n}") for n, k in enumerate(kept, start=1)]

@@ -293,14 +293,14 @@ def _antecedent(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) ->
     return np if np is not None and np[1] == last else None
 
 
-_PLACE_HEADS = frozenset(
+PLACE_HEADS = frozenset(
     key(w) for w in "بلدة مدينة قرية حي منطقة ريف محافظة مديرية مخيم معبر ناحية قضاء ضاحية".split()
 )
 
 
 def _is_place(v: View, places: Sequence[Place], index: PlaceIndex, np: tuple[int, int]) -> bool:
     """A phrase that names a place below a country: بلدة كفرنبل، ريف إدلب، معبر الزمراني."""
-    if v.stem[np[0]] in _PLACE_HEADS or v.full[np[0]] in _PLACE_HEADS:
+    if v.stem[np[0]] in PLACE_HEADS or v.full[np[0]] in PLACE_HEADS:
         return True
     start, end = v.span(*np)
     near = [places[i] for i in index.near(start, end) if places[i].level != "country"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from marsad.article import Article, Event, Sentence, Source
+from marsad.article import Article, Event, Participant, Sentence, Source
 from marsad.events.anchors import (
     PlaceContext,
     PlaceIndex,
@@ -29,7 +29,7 @@ from marsad.events.attribution import Frame, find_frames, frame_for
 from marsad.events.coref import Told, actor_keys, fold
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.modality import generic, modality
-from marsad.events.participants import find_participants
+from marsad.events.participants import PLACE_HEADS, find_participants
 from marsad.events.phrases import Entities
 from marsad.events.text import View, view
 from marsad.events.triggers import (
@@ -141,6 +141,18 @@ def _trigger_span(v: View, m: Mention) -> tuple[int, int]:
     if m.last == m.tok + 1 and m.form.verb:  # أطلقوا النار
         return v.span(m.tok, m.last)
     return v.span(m.tok, m.tok)
+
+
+def _names_place(article: Article, places: PlaceIndex, p: Participant) -> bool:
+    """A target naming a place: one of the article's places, or a phrase opening with بلدة،
+    مدينة، قرية ..."""
+    head = article.text[p.start : p.end].split()[:1]
+    if head and key(head[0]) in PLACE_HEADS:
+        return True
+    return any(
+        article.places[i].start < p.end and p.start < article.places[i].end
+        for i in places.near(p.start, p.end)
+    )
 
 
 def _phrase_words(v: View, m: Mention) -> tuple[tuple[int, int], ...]:
@@ -301,13 +313,11 @@ def _event(
     )
     rows = frozenset(o.sense.row for o in group.mentions)
     casualty_only = all(o.casualty for o in group.mentions)
-    targets = frozenset(
-        w
-        for p in participants
-        if p.role == "target"
-        for w in article.text[p.start : p.end].split()
-        if len(w) > 2
-    )
+    hit = [p for p in participants if p.role == "target"]
+    targets = frozenset(w for p in hit for w in article.text[p.start : p.end].split() if len(w) > 2)
+    # Targets set two attacks apart only when one of them is named (a town, a person, a group):
+    # described ones (مواقع، صفوف المتمردين) are worded anew by each retelling.
+    named = any(p.entity is not None or _names_place(article, places, p) for p in hit)
     source = (frame.start, frame.end) if frame else None
     actors = actor_keys(participants, article.text, article.entities)
-    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place, targets, actors, source)
+    return Told(event, v.sent_of[m.tok], rows, casualty_only, own_place, targets, actors, source, named)
