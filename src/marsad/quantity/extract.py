@@ -76,7 +76,7 @@ class QuantityRules:
     quantity: re.Pattern
     month_after: re.Pattern
     gate: KeyGate
-    openers: frozenset[str]  # the words a quantity may begin with before its number
+    openers: frozenset[str]  # the words a quantity may begin with before its number, with clitics
 
 
 # Clitics a number word may carry (وثلاثة، بالعشرات، ولمئتي), as the pattern allows them.
@@ -105,8 +105,9 @@ def load_quantity_rules() -> QuantityRules:
         w for words in (NUMBER_WORDS, lx.VAGUE, lx.FEW, lx.DUALS) for phrase in words for w in phrase.split()
     }
     gate = KeyGate(dict.fromkeys(keys, 1), word_end=True, prefixes=_GATE_PREFIXES, digits=(r"\d+", 1))
-    openers = {w for phrase in (*_BEFORE, *lx.FEW_SCALES, "ما بين من") for w in phrase.split()}
-    return QuantityRules(quantity, month_after, gate, frozenset(openers | keys))
+    words = {w for phrase in (*_BEFORE, *lx.FEW_SCALES, "ما بين من") for w in phrase.split()} | keys
+    openers = frozenset(prefix + w for prefix in _GATE_PREFIXES for w in words)
+    return QuantityRules(quantity, month_after, gate, openers)
 
 
 @cache

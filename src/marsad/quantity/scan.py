@@ -96,9 +96,9 @@ def matches_near(
     """The matches of ``pattern`` that begin at a word start at most ``before`` characters
     before a hit, in text order and without overlaps (what ``finditer`` would give there).
 
-    With ``openers``, a word before the hit's own word is tried only if it is one of them (up
-    to two leading letters and ال aside) or starts with a digit: a failed attempt of a large
-    pattern costs more than a set lookup.
+    With ``openers`` (clitic forms included), a word before the hit's own word is tried only
+    if it is one of them or its first letter after clitics and ال is a digit: a failed attempt of
+    a large pattern costs more than a set lookup.
     """
     floor = 0
     for hit in hits:
@@ -118,12 +118,7 @@ def matches_near(
 
 
 def _opens(word: str, openers: frozenset[str]) -> bool:
-    for w in (word, word[1:], word[2:]):  # up to two clitics: وب، ول، فل
-        if not w:
-            return False
-        if w in openers or w[0].isdigit() or (w.startswith("ال") and (w[2:] in openers or w[2:3].isdigit())):
-            return True
-    return False
+    return word in openers or word.lstrip("وفبلا")[:1].isdigit()
 
 
 def alternation(words, *, space: str = r"\ ") -> str:
