@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from marsad.article import Entity, Event, Participant, Place, Quantity
 from marsad.nlp.normalize import normalize_text
 
-_REACH = 5  # sentences back
+_REACH = 8  # sentences back: a short report retells its lead at its end
 _NEAR_KM = 50.0
 _FACTUAL = frozenset({"asserted", "reported", "claimed", "attempted"})
 _ANY_MENTION = frozenset({"PROTEST", "GATHER"})
