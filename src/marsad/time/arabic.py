@@ -357,9 +357,9 @@ Resolver = Callable[[re.Match, object], Interval | None]
 
 #: How many characters before its key word a family's match may begin: a clitic (وقبل), the
 #: prefix (وخلال أواخر شهر), then the family's own words (هذا، يوم، منتصف ليل، ما بين).
-REACH = {"ago": 4, "decade": 30, "numeric": 30, "relative": 35, "season": 40, "weekday": 45, "year": 45,
-         "deictic": 50}  # fmt: skip
-DEFAULT_REACH = 60
+REACH = {"ago": 4, "decade": 25, "numeric": 25, "relative": 30, "season": 30, "weekday": 35, "year": 35,
+         "deictic": 40}  # fmt: skip
+DEFAULT_REACH = 50
 #: The digits that numeric dates and years hinge on (10/05/2017, 2017): one scan for both.
 DIGIT_GATE = r"\d(?:[/.\-]\d|\d{3})"
 
