@@ -241,3 +241,13 @@ def test_described_targets_do_not_set_two_attacks_apart(run):
     text = "قصفت الطائرات مواقع المتمردين في صرواح. وأضاف المصدر أن الغارات أصابت تجمعات المسلحين."
     article = run(text, places=[("صرواح", "Sirwah", "town")])
     assert [e.type for e in article.events] == ["ASSAULT"]
+
+
+def test_the_day_a_later_sentence_gives_is_the_undated_leads_day(run):
+    text = "اعتقلت الشرطة الألمانية الرئيس السابق للإقليم. واعتقلت الشرطة الرجل الأحد خلال عودته من فنلندا."
+    times = [("الأحد", date(2018, 6, 3), date(2018, 6, 3))]
+    article = run(text, times=times)
+    assert [e.type for e in article.events] == ["COERCE"]
+    text = "اعتقلت الشرطة الألمانية الرئيس السابق. واعتقلت الشرطة ناشطين في عام 2015."
+    article = run(text, times=[("عام 2015", date(2015, 1, 1), date(2015, 12, 31))])
+    assert [e.type for e in article.events] == ["COERCE", "COERCE"]

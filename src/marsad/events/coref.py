@@ -72,11 +72,12 @@ def _same_place(places: Sequence[Place], a: int | None, b: int | None) -> bool:
 
 
 def _same_time(earlier: Event, later: Event) -> bool:
-    """A retelling repeats the time or leaves it out; a later sentence dating an event the
-    first telling left undated is telling another one."""
-    if later.time_precision != "stated":
+    """A retelling repeats the time, leaves it out, or gives the day the lead left out (within
+    the days before publication the lead was given); a span of days over an undated event
+    (خلال الأيام الأخيرة) or a date outside that window tells of other events."""
+    if later.time_precision != "stated" or earlier.time_from is None or later.time_from is None:
         return True
-    if earlier.time_precision != "stated":
+    if earlier.time_precision != "stated" and later.time_to != later.time_from:
         return False
     return later.time_from <= earlier.time_to and earlier.time_from <= later.time_to
 
