@@ -42,6 +42,9 @@ ARABIC_RE = re.compile("[\u0600-\u06ff]")
 # Letters of Persian, Kurdish and Urdu that Arabic news never writes: such names cannot match.
 NON_ARABIC_RE = re.compile("[پچژگڤۆەێڵڕ]")
 LATIN_MIN_POPULATION = 15_000
+# Places outside the Arab countries smaller than this keep no Arabic name: Arabic news names them
+# almost never, while their transliterations (ريه، ييل، لال) collide with word endings and words.
+FOREIGN_MIN_POPULATION = 5_000
 CITY_MIN_POPULATION = 100_000
 MAJOR_POPULATION = 1_000_000
 
@@ -124,9 +127,11 @@ def build_gazetteer(*, min_city_population: int = 500, folder: Path | None = Non
         gid = int(city["geonameid"])
         if gid in city_row:
             continue
-        ar = [n for n in arabic_names(city["alternatenames"]) if name_key(n) not in never]
-        ar += extra.get(gid, [])
         pop = int(city.get("population") or 0)
+        ar = [n for n in arabic_names(city["alternatenames"]) if name_key(n) not in never]
+        if pop < FOREIGN_MIN_POPULATION and city["countrycode"] not in ARAB and gid not in capital_ids:
+            ar = []  # a village abroad: its Arabic transliteration is far likelier to be a word
+        ar += extra.get(gid, [])
         latin = [city["name"], ascii_fold(city["name"])] if pop >= LATIN_MIN_POPULATION else []
         if not ar and not latin and gid not in capital_ids:
             continue
