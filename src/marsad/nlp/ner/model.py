@@ -34,6 +34,11 @@ MANIFEST_FILE = "manifest.json"
 
 #: Longest sentence handed to the CRF in one piece; longer ones are tagged in windows.
 MAX_SENTENCE = 300
+#: How the shipped tagger turns the CRF's weights into tags (recorded in the manifest).
+TAGGING = (
+    "Viterbi over the CRF weights in numpy, restricted to valid BIO; names tagged within 30 "
+    "sentences are tagged where they recur untagged (marsad.nlp.ner.consistency)"
+)
 #: Words whose label scores a loaded model keeps between calls (emptied when full): about
 #: the vocabulary of 10,000 news articles, 72 MB at most.
 CACHE_WORDS = 200_000
@@ -240,6 +245,7 @@ def train_ner(
         "clusters": "marsad train clusters --corpus DATA/ant_news_ar/ant_news_ar.jsonl.gz "
         "(PPMI-SVD word vectors, spherical k-means at 64/256/1024; retrain the tagger after)",
         "gazetteer": "project-authored word lists (gazetteer.tsv)",
+        "tagging": TAGGING,
         "date": date.today().isoformat(),
         "params": params,
         "train_sentences": len(train),
