@@ -109,3 +109,18 @@ def test_numpy_decoder_agrees_with_crfsuite(model) -> None:
     assert model.tag(sentences, consistent=False) == expected
     # Word scores are kept from the first call.
     assert model.tag(sentences[::-1], consistent=False) == expected[::-1]
+
+
+def test_a_full_word_cache_is_emptied_without_changing_tags(model, monkeypatch) -> None:
+    from marsad.nlp.ner import model as model_module
+
+    monkeypatch.setattr(model_module, "CACHE_WORDS", 12)
+    monkeypatch.setattr(model_module, "CHUNK_TOKENS", 6)
+    small = load_ner_model()
+    sentences = [
+        ["وقال", "الرئيس", "المصري", "حسني", "مبارك", "في", "القاهرة", "."],
+        ["وزار", "الوزير", "علي", "حسن", "بغداد", "."],
+        ["أعلنت", "الأمم", "المتحدة", "أن", "كوفي", "أنان", "سيزور", "دمشق", "وبيروت", "."],
+    ]
+    assert small.tag(sentences) == model.tag(sentences)
+    assert len(small._index) <= 12
