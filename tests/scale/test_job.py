@@ -22,14 +22,14 @@ from marsad.ingest.read import read_paths
 from marsad.ingest.records import ReadFailure
 from marsad.pipeline import Pipeline
 from marsad.scale.job import OutputExists, run_job
-from marsad.scale.rows import claim_rows, event_rows, merged_row
+from marsad.scale.rows import claim_rows, event_rows
 from marsad.scale.schemas import ARTICLES, CLAIMS, EVENTS, MERGED
 from marsad.serialize import article_to_dict
 from marsad.settings import Settings
-from marsad.stories.merge import merge_reports
 from marsad.stories.reports import reports_of
 from tests.scale.conftest import SAMPLES
 from tests.scale.flaky import CrashingPipeline
+from tests.scale.test_merge import merged_in_blocks
 
 pytestmark = pytest.mark.xdist_group("spark")
 
@@ -98,7 +98,7 @@ def test_same_results_as_the_plain_pipeline_record_for_record(spark, tmp_path):
     assert len(merged) == result.merged
     reports = sorted((r["article"], r["index"]) for m in merged for r in m.reports)
     assert reports == sorted((r[0], r[1]) for r in plain_events)  # every report in one merged event
-    plain_merged = [merged_row(e) for e in merge_reports(r for a in expected.values() for r in reports_of(a))]
+    plain_merged = merged_in_blocks([r for a in expected.values() for r in reports_of(a)])
     assert sorted(tuple(r) for r in merged) == sorted(
         tuple(row) for row in spark.createDataFrame(plain_merged, MERGED).collect()
     )

@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("pyspark")
 
-from marsad.scale.merge import block_key, block_partition, merge_distributed, seam_key
+from marsad.scale.merge import block_key, block_partition, merge_distributed, seam_key, seam_reach
 from marsad.scale.rows import merged_row
 from marsad.stories.merge import merge_reports
-from marsad.stories.reports import Actor, PlaceRef, Report
+from marsad.stories.reports import Actor, MergedEvent, PlaceRef, Report
 
 IDLIB = PlaceRef("إدلب", "city", 169389, "SY", 35.93, 36.63)
 KAFRANBEL = PlaceRef("كفرنبل", "town", 168661, "SY", 35.61, 36.56)
@@ -55,22 +55,44 @@ def test_an_undated_report_blocks_by_the_week_the_merger_gives_it():
     assert block_key(report("b", day=None)) == "ASSAULT|SY|-"
 
 
-def test_seams_of_each_parity_that_an_event_comes_within_reach_of():
-    (sunday,) = merge_reports([report("a", day=date(2019, 5, 12))])  # end of week 19
-    assert seam_key(sunday, 0) == "ASSAULT|SY|2019-05-13"  # the Monday of week 20
-    assert seam_key(sunday, 1) is None
-    (wednesday,) = merge_reports([report("b", day=date(2019, 5, 8))])
-    assert seam_key(wednesday, 0) is None and seam_key(wednesday, 1) is None
-    (monday,) = merge_reports([report("c", day=date(2019, 5, 13))])
-    assert seam_key(monday, 0) == "ASSAULT|SY|2019-05-13"
+def merged_in_blocks(reports: list[Report]) -> list[tuple]:
+    """What the distributed merge gives, worked out in one process: the oracle for Spark."""
+    blocks: dict[str, list[Report]] = {}
+    for r in reports:
+        blocks.setdefault(block_key(r), []).append(r)
+    events = [e for block in blocks.values() for e in merge_reports(block)]
+    for parity in (0, 1):
+        reach: dict[str, int] = {}
+        for seam, last in filter(None, (seam_reach(e, parity) for e in events)):
+            reach[seam] = max(last, reach.get(seam, last))
+        groups: dict[str, list[MergedEvent]] = {}
+        for e in events:
+            groups.setdefault(seam_key(e, parity, reach) or e.id, []).append(e)
+        events = [e for g in groups.values() for e in merge_reports(r for x in g for r in x.reports)]
+    return [merged_row(e) for e in events]
+
+
+def stated(article: str, day: date, place=KAFRANBEL, type_="ASSAULT", to: date | None = None) -> Report:
+    # Reports from different articles merge only when precise and sharing an actor.
+    plain = report(article, type_=type_, place=place, day=day)
+    actors = (Actor("actor", "الطيران الروسي", "ru-air"),)
+    return replace(plain, date_to=to or day, time_stated=True, actors=actors)
+
+
+def test_an_event_is_stitched_where_its_days_reach_past_its_week_or_where_the_week_before_reaches():
+    (week_long,) = merge_reports([stated("a", date(2019, 5, 9), to=date(2019, 5, 16))])  # Thu-Thu
+    seam, last = seam_reach(week_long, 1)  # the seam on Monday 13 May is of odd parity
+    assert last == date(2019, 5, 16).toordinal()
+    assert seam_reach(week_long, 0) is None  # the seams alternate: only one is this event's
+    (wednesday,) = merge_reports([stated("b", date(2019, 5, 15))])  # the next week, within reach
+    (saturday,) = merge_reports([stated("c", date(2019, 5, 18))])  # the next week, out of reach
+    reach = {seam: last}
+    assert seam_key(wednesday, 1, reach) == seam_key(week_long, 1, reach) == seam
+    assert seam_key(saturday, 1, reach) is None
+    assert seam_key(wednesday, 0, reach) is None
 
 
 def test_reports_across_week_boundaries_merge_as_the_merger_merges_them_all(spark):
-    def stated(article: str, day: date, place=KAFRANBEL, type_: str = "ASSAULT") -> Report:
-        # Reports from different articles merge only when precise and sharing an actor.
-        plain = report(article, type_=type_, place=place, day=day)
-        return replace(plain, time_stated=True, actors=(Actor("actor", "الطيران الروسي", "ru-air"),))
-
     reports = [
         stated("a", date(2019, 5, 11)),  # Saturday, week 19
         stated("b", date(2019, 5, 12)),  # Sunday, week 19
@@ -80,9 +102,12 @@ def test_reports_across_week_boundaries_merge_as_the_merger_merges_them_all(spar
         stated("f", date(2019, 5, 16)),  # Thursday, far from both seams
         stated("g", date(2019, 5, 13), type_="PROTEST"),
         stated("h", date(2019, 5, 13), place=PlaceRef("الرقة", "city", 163915, "SY", 35.95, 39.01)),
+        stated("i", date(2019, 6, 4), to=date(2019, 6, 11)),  # a week from Tuesday, week 23
+        stated("j", date(2019, 6, 12)),  # Wednesday, week 24: within its reach
     ]
     expected = merge_reports(reports)
-    assert len(expected) < len(reports) - 1  # the test means something: the merger joins across weeks
+    assert len(expected) < len(reports) - 2  # the test means something: the merger joins across weeks
+    assert sorted(merged_in_blocks(reports)) == sorted(merged_row(e) for e in expected)
     got = merge_distributed(spark.sparkContext.parallelize(reports, 3), 2).collect()
     assert sorted(got) == sorted(merged_row(e) for e in expected)
 

@@ -6,20 +6,21 @@ normalised name) and the ISO week in which its time starts; each block is merged
 executor by :func:`marsad.stories.merge.merge_reports`. Blocks are disjoint, so no event can
 come out of two blocks.
 
-Two reports of one event can still start in different weeks (a Sunday and a Monday), so the
-week boundaries ("seams") are stitched afterwards: every merged event whose days come within
-reach of a seam is grouped with the others at that seam, and their reports are merged again.
-Seams on even weeks go first, then odd ones, so an event that touches both of its week's seams
-is stitched on either side.
+Two reports of one event can still start in different weeks ("last week" on a Thursday and
+"on Monday"), so the week boundaries ("seams") are stitched afterwards. At a seam, the events of
+the week before whose days reach past it meet the events of the week after that start within
+that reach, and their reports are merged again. Seams of even weeks go first, then those of odd
+weeks, so an event is stitched to both its neighbours. Never merged: reports in different
+coarse places, and reports more than one seam apart.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from pyspark import RDD
+from pyspark import RDD, StorageLevel
 
 from marsad.nlp.normalize import normalize_text
 from marsad.scale.rows import merged_row
@@ -56,28 +57,58 @@ def _days(report: Report) -> tuple[date, date] | None:
     return None
 
 
-def seam_key(event: MergedEvent, parity: int) -> str | None:
-    """``TYPE|place|Monday`` of the first week seam of this parity (ISO week number modulo 2)
-    that the event comes within reach of, or None when it is far from every such seam."""
-    spans = [d for d in map(_days, event.reports) if d is not None]
-    if not spans:
+Span = tuple[str, int, int]  # the event's type and coarse place, its first and last day (ordinals)
+
+
+def span(event: MergedEvent) -> Span | None:
+    days = [d for d in map(_days, event.reports) if d is not None]
+    if not days:
         return None
-    first = min(start for start, _ in spans) - timedelta(days=SLACK)
-    last = max(end for _, end in spans) + timedelta(days=SLACK + 1)
-    monday = first + timedelta(days=-first.weekday() % 7)  # the first Monday on or after ``first``
-    while monday <= last:
-        if monday.isocalendar()[1] % 2 == parity:
-            return f"{block_key(event.reports[0]).rsplit('|', 1)[0]}|{monday.isoformat()}"
-        monday += timedelta(days=7)
-    return None
+    prefix = block_key(event.reports[0]).rsplit("|", 1)[0]
+    return prefix, min(a for a, _ in days).toordinal(), max(b for _, b in days).toordinal()
+
+
+def _week(day: int) -> int:
+    """Weeks counted from the calendar's first Monday (day 1 is a Monday)."""
+    return (day - 1) // 7
+
+
+def seam_reach(event: MergedEvent, parity: int) -> tuple[str, int] | None:
+    """``(seam, last day)`` when the event's days reach past the end of its week and the
+    seam there is of this parity (the number of the week after it, modulo 2)."""
+    known = span(event)
+    if known is None:
+        return None
+    prefix, first, last = known
+    seam = _week(first) + 1
+    if seam % 2 != parity or last + SLACK < seam * 7 + 1:
+        return None
+    return f"{prefix}|{seam}", last
+
+
+def seam_key(event: MergedEvent, parity: int, reach: Mapping[str, int]) -> str | None:
+    """The seam of this parity at which the event is stitched, given ``reach``: for each
+    seam, the last day of the events of the week before it (as :func:`seam_reach` gives)."""
+    if (ahead := seam_reach(event, parity)) is not None:
+        return ahead[0]
+    known = span(event)
+    if known is None:
+        return None
+    prefix, first, _ = known
+    seam = _week(first)
+    key = f"{prefix}|{seam}"
+    return key if seam % 2 == parity and key in reach and first - SLACK <= reach[key] else None
 
 
 def _stitch(events: RDD, parity: int, partitions: int) -> RDD:
-    """Events near a seam of this parity merged again with the others at the same seam; the
-    rest keyed by their own id, so that one shuffle does both."""
+    """Events at a seam of this parity merged again with the others there; the rest keyed by
+    their own id, so that one shuffle does both."""
+    events = events.persist(StorageLevel.MEMORY_AND_DISK)
+    reaches = events.flatMap(lambda event: [r] if (r := seam_reach(event, parity)) else [])
+    reach = events.context.broadcast(dict(reaches.reduceByKey(max).collect()))
 
     def key(event: MergedEvent) -> str:
-        seam = seam_key(event, parity)
+        seam = seam_key(event, parity, reach.value)
         return f"seam|{seam}" if seam else f"event|{event.id}"
 
     def merge(group: tuple[str, Iterable[MergedEvent]]) -> Iterable[MergedEvent]:
