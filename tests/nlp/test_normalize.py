@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.nlp.normalize import normalize, normalize_text
+from marsad.nlp.normalize import _DROP_RE, _PRESENTATION_RE, _table, normalize, normalize_text
 
 # Arabic letters, marks, digits, bidi and zero-width marks, presentation forms, Latin and emoji.
 TEXT = st.text(
@@ -65,3 +65,13 @@ def test_every_shadow_span_maps_inside_the_original(text, data):
     for i in range(start, end):
         os, oe = n.to_original(i, i + 1)
         assert s <= os < oe <= e
+
+
+@given(TEXT, st.booleans(), st.booleans())
+def test_folding_is_one_lookup_per_character(text, ta_marbuta, hamza):
+    # The fast path folds with one str.replace per character; a table lookup per character
+    # is what it must equal (no folded letter may be folded again).
+    text = _PRESENTATION_RE.sub("", text)
+    table = _table(ta_marbuta, hamza)
+    expected = _DROP_RE.sub("", text.translate(table))
+    assert normalize(text, ta_marbuta=ta_marbuta, hamza=hamza).text == expected
