@@ -136,7 +136,7 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
     sentences = article.sentences or tuple(split_sentences(text))
     full, stem, lem = _keys(text, tokens)
     sent_of, sent_span = _sentence_of(tokens, sentences)
-    clauses, clause_of = _clauses(full, stem, tokens, sent_of)
+    clauses, clause_of = _clauses(full, stem, tokens, sent_of, sent_span)
     built = View(
         text,
         tokens,
@@ -169,7 +169,7 @@ def view(article: Article, lex: EventLexicon | None = None) -> View:
             and full[j + 1] not in _PUNCT_BREAKS
         )
         if speaking:
-            built.clauses, built.clause_of = _clauses(full, stem, tokens, sent_of, speaking)
+            built.clauses, built.clause_of = _clauses(full, stem, tokens, sent_of, sent_span, speaking)
     return built
 
 
@@ -245,6 +245,7 @@ def _clauses(
     stem: list[str],
     tokens: tuple[Token, ...],
     sent_of: list[int],
+    sent_span: list[tuple[int, int]],
     speaking: frozenset[int] = frozenset(),
 ) -> tuple[list[Clause], list[int]]:
     """Clauses of every sentence; ``speaking`` are the tokens of وقال-like verbs, each of which
@@ -253,7 +254,7 @@ def _clauses(
     clauses: list[Clause] = []
     start, opener, sub, strong = 0, None, False, True
     marks = [i for i, (f, s) in enumerate(zip(full, stem, strict=True)) if f in _MAY_OPEN or s in OPENERS]
-    starts = [i for i in range(1, len(tokens)) if sent_of[i] != sent_of[i - 1]]
+    starts = [first for first, end in sent_span if 0 < first < end]
     marks = sorted({*marks, *starts, *speaking})
     for i in marks:
         word = full[i]
