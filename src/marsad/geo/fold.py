@@ -47,9 +47,9 @@ class Folding:
     """``normalize(text, ta_marbuta=True)`` as replacements, drops and a fallback."""
 
     pairs: tuple[tuple[str, str], ...]  # the letters Arabic text is full of (أ إ آ ى ة ؤ ئ)
-    rare: tuple[tuple[str, str], ...]  # the others (digits, ی ک, no-break spaces), behind ``rare_re``
-    rare_re: re.Pattern[str]  # a rare fold or a presentation form: one scan finds whether either is there
-    drop: re.Pattern[str]
+    rare: tuple[tuple[str, str], ...]  # the others (digits, ی ک, no-break spaces), seen by ``special``
+    special: re.Pattern[str]  # runs of dropped, rarely folded or presentation characters: one scan
+    dropped: frozenset[str]
     marks: re.Pattern[str]
     slow: re.Pattern[str]
 
@@ -78,19 +78,30 @@ class Folding:
         return cls(
             pairs=tuple(common),
             rare=tuple(rare),
-            rare_re=re.compile(_char_class([a for a, _ in rare] + slow)),
-            drop=re.compile(_char_class(drops) + "+"),
+            special=re.compile(_char_class(drops + [a for a, _ in rare] + slow) + "+"),
+            dropped=frozenset(drops),
             marks=re.compile(_char_class(marks) + "*"),
             slow=re.compile(_char_class(slow)),
         )
 
     def shadow(self, text: str) -> ShadowText:
         """The shadow of ``text`` and the way back to its offsets."""
-        rare = self.rare_re.search(text) is not None
+        runs: list[tuple[int, int]] = []
+        rare = False
+        dropped = self.dropped
+        for m in self.special.finditer(text):  # folding keeps positions: drops are found in the text
+            a, b = m.span()
+            if b - a == 1 and text[a] in dropped:
+                runs.append((a, b))  # the common case: one tanween or shadda
+                continue
+            for i in range(a, b):
+                if text[i] in dropped:
+                    runs.append((i, i + 1))
+                else:
+                    rare = True
         if rare and self.slow.search(text):
             return ShadowText.of_normalized(normalize(text, ta_marbuta=True), self.marks)
-        folded = self._fold(text, rare)
-        return self._cut(text, folded, [m.span() for m in self.drop.finditer(folded)])
+        return self._cut(text, self._fold(text, rare), runs)
 
     def spaced(self, text: str) -> tuple[ShadowText, str, str]:
         """The shadow, the shadow with hyphens and hashtag marks as spaces, and its copy with
