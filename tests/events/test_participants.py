@@ -144,3 +144,14 @@ def test_a_nationality_after_an_attack_names_its_doer_a_kind_does_not(run):
     assert "actor" not in roles(article, article.events[0])
     article = run("أسفر الهجوم عن مقتل شرطي وإصابة آخرين.")
     assert any(p.role == "target" for e in article.events for p in e.participants)
+
+
+def test_a_noun_with_the_article_is_no_verb_and_its_adjective_no_doer(run):
+    article = run("وشهدت القرى تصعيدا في القصف الجوي والمدفعي.")
+    (event,) = article.events
+    assert "actor" not in roles(article, event)
+
+
+def test_any_is_no_actor(run):
+    article = run("ونفت الوزارة أن تكون طائراتها قد نفذت أي غارات على المدينة.")
+    assert all(roles(article, e).get("actor") != "أي" for e in article.events)

@@ -179,6 +179,8 @@ def find_mentions(v: View, lex: EventLexicon) -> list[Mention]:
         if found is None or in_idiom(v, i, lex) or _dawn(v, i):
             continue
         form, first, last = found
+        if form.verb and "ال" in v.tokens[i].proclitics:  # القصف: the noun, however the verb is spelt
+            form = Form(form.sense, verb=False)
         sense = form.sense
         type_, mode = sense.type, sense.mode
         if sense.becomes and in_sentence(v, i, sense.becomes[1]):
