@@ -22,6 +22,7 @@ import random
 import resource
 import statistics
 import time
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -218,7 +219,8 @@ def _dup_reference(rows: list[dict], window_days: int = 3) -> list[set[str]]:
         sents.append(sentences(r["text"]))
         days.append(date.fromisoformat(r["published"][:10]).toordinal())
         words = normalize_text(r["text"], ta_marbuta=True).split()
-        grams = {hash(" ".join(words[j : j + 8])) for j in range(max(0, len(words) - 7))}
+        # A stable hash (Python's own differs per process), so the sample is the same every run.
+        grams = {zlib.crc32(" ".join(words[j : j + 8]).encode()) for j in range(max(0, len(words) - 7))}
         for k in grams:
             if k % 4 == 0:  # a sample of runs, the same in every text: shared passages still meet
                 runs.setdefault(k, []).append(i)
