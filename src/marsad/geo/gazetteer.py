@@ -24,7 +24,7 @@ from marsad.geo.fold import NON_WORD_RE, Folding
 from marsad.nlp.normalize import normalize_text
 
 #: Bumped whenever the layout of the pickle or the build rules change.
-INDEX_VERSION = 19
+INDEX_VERSION = 20
 LEVELS = ("country", "admin1", "city", "town", "region")
 COUNTRY, ADMIN1, CITY, TOWN, REGION = range(5)
 #: Row flag: the bare name is a common word, so the row needs a qualifier (محافظة ...).
@@ -221,8 +221,9 @@ def build_automata(
     An Arabic key is stored with a trailing space (two-letter keys with a leading one too) and
     matched against the text with every non-word character made a space, so only matches that
     end a word are reported at all. A value
-    is ``(key, lil, kind)``: ``lil`` marks the form with the article's alef dropped after ل
-    (للرقة is ل + الرقة), ``kind`` is :data:`PLACE_KEY` and/or :data:`NISBA_KEY`.
+    is ``(key, lil, kind, length)``: ``lil`` marks the form with the article's alef dropped after ل
+    (للرقة is ل + الرقة), ``kind`` is :data:`PLACE_KEY` and/or :data:`NISBA_KEY`, ``length`` is
+    how many characters of the text the form covers.
     """
     # A key with punctuation inside can never match: the automaton reads punctuation as spaces.
     kinds: dict[str, int] = {key: PLACE_KEY for key in keys if not NON_WORD_RE.search(key)}
@@ -232,12 +233,12 @@ def build_automata(
     for key, kind in kinds.items():
         # A two-letter name never carries a clitic (باب is not ب + اب), so it must start a word:
         # that keeps word endings such as ـات and ـها from being reported at all.
-        arabic.add_word((" " if len(key) <= 2 else "") + key + " ", (key, False, kind))
+        arabic.add_word((" " if len(key) <= 2 else "") + key + " ", (key, False, kind, len(key)))
     for key, kind in kinds.items():
         if key.startswith("ال") and len(key) > 3:
             lil = "ل" + key[2:]
             if lil not in kinds:
-                arabic.add_word(lil + " ", (key, True, kind))
+                arabic.add_word(lil + " ", (key, True, kind, len(lil)))
     latin = ahocorasick.Automaton()
     for key in latin_keys:
         latin.add_word(key, (key, False))

@@ -106,8 +106,8 @@ def find_arabic(shadow: Shadow, gazetteer: Gazetteer) -> tuple[list[Mention], li
     keys, nisba = gazetteer.keys, gazetteer.nisba
     found: list[Mention] = []
     adjectives: list[Adjective] = []
-    for end, (key, lil, kind) in gazetteer.automaton.iter(spaced):
-        start = end - (len(key) - 1 if lil else len(key))  # in ``spaced``: one more than in the shadow
+    for end, (key, lil, kind, length) in gazetteer.automaton.iter(spaced):
+        start = end - length  # in ``spaced``: one more than in the shadow
         if spaced[start - 1] != " ":
             # At most two proclitics: the word starts one or two characters before the name.
             if spaced[start - 2] != " ":
