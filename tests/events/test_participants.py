@@ -155,3 +155,33 @@ def test_a_noun_with_the_article_is_no_verb_and_its_adjective_no_doer(run):
 def test_any_is_no_actor(run):
     article = run("ونفت الوزارة أن تكون طائراتها قد نفذت أي غارات على المدينة.")
     assert all(roles(article, e).get("actor") != "أي" for e in article.events)
+
+
+def test_relative_subject_after_a_partitive(run):
+    article = run("مواجهات بين قوى الأمن ومجموعات من المواطنين الشيعة الغاضبين، الذين يحتجون على الغلاء.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "المواطنين الشيعة الغاضبين"
+
+
+def test_subject_before_a_light_verb(run):
+    article = run("سلاح الجو الإسرائيلي يشن غارة جوية على موقع عين الصاحب.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "سلاح الجو الإسرائيلي"
+
+
+def test_doer_named_after_the_event_noun(run):
+    article = run("تعرضت 55 سفينة للهجوم في خليج عدن في عمليات نفذها قراصنة صوماليون.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "قراصنة صوماليون"
+
+
+def test_claimed_by_a_pronoun_verb(run):
+    article = run("تعرضت ثكنة الغلاوية لاعتداء، وقد تبناه «تنظيم القاعدة».")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"].startswith("تنظيم القاعدة")
+
+
+def test_responsibility_claimed_before_the_event(run):
+    article = run("وتبنت الحركة المسؤولية عن عملية تفجير عربة في الطريق.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "الحركة"

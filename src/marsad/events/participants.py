@@ -112,16 +112,14 @@ def _after(v: View, i: int, hi: int) -> int:
     return i
 
 
-def _subject_before(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """The phrase a clause opens with, just before its verb: مسلحون خطفوا، أن 800 عائلة نزحت،
-    أن تكون طائراتها قد استهدفت."""
-    if not m.form.verb:
-        return None
-    c = v.clauses[v.clause_of[m.first]]
-    start = c.first + 1 if c.opener is not None and c.first < m.first else c.first
-    while start < m.first and (v.bare(start) in _CLAUSE_LEAD or v.stem[start] in _CLAUSE_LEAD):
+def _subject_before(v: View, verb: int, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """The phrase a clause opens with, just before its verb (token ``verb``): مسلحون خطفوا،
+    أن 800 عائلة نزحت، أن تكون طائراتها قد استهدفت."""
+    c = v.clauses[v.clause_of[verb]]
+    start = c.first + 1 if c.opener is not None and c.first < verb else c.first
+    while start < verb and (v.bare(start) in _CLAUSE_LEAD or v.stem[start] in _CLAUSE_LEAD):
         start += 1
-    last = m.first - 1
+    last = verb - 1
     while last >= start and (v.bare(last) in _BEFORE_VERB or last in v.timed or v.full[last] in TIME_SKIP):
         last -= 1
     if last < start or not all(_nominal(v, j, barrier) for j in range(start, last + 1)):
@@ -202,7 +200,9 @@ def _core_roles(
         ):
             roles["actor"] = after
         return roles
-    before = _subject_before(v, m, ents, barrier) or _antecedent(v, m, ents, barrier)
+    before = (_subject_before(v, m.first, ents, barrier) if m.form.verb else None) or _antecedent(
+        v, m, ents, barrier
+    )
     if _plural(v, m):  # خطفوا، يحتجون: the subject is before or left out; what follows is the object
         if before is not None:
             roles["actor"] = before
@@ -289,6 +289,8 @@ def _antecedent(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) ->
         first -= 1
     if last < lo or not _nominal(v, last, barrier) or (first > lo and first - 1 in barrier):
         return None  # الغارات الجوية التي استهدفت: the clause describes an event, not its doer
+    while first < last and v.full[first] == "من":  # مجموعات من المواطنين الذين: the people
+        first += 1
     np = noun_phrase(v, first, last + 1, ents=ents, barrier=barrier)
     return np if np is not None and np[1] == last else None
 
@@ -326,7 +328,68 @@ def _light_subject(
     lo, _ = v.stretch(m.tok)
     for j in range(m.tok - 1, max(lo, m.tok - _LIGHT_REACH) - 1, -1):
         if v.has(j, lex.sets[verbs]):
-            return noun_phrase(v, _after(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
+            after = noun_phrase(v, _after(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
+            # سلاح الجو يشن غارة، وكان الآلاف قد خرجوا في مسيرات: the subject stands before
+            return after or _subject_before(v, j, ents, barrier)
+    return None
+
+
+_DONE = frozenset(
+    key(w) for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا".split()
+)
+_DONE_PRONOUNS = ("ها", "ه", "هم", "هما")
+_ASCRIBED = frozenset(key(w) for w in "نسب نسبت ينسب تنسب".split())
+_TO_WORDS = frozenset(key(w) for w in "إلى الى ل".split())
+_CLAIM_REACH = 12
+
+
+def _done_by(v: View, j: int) -> bool:
+    """A verb of doing or owning with the event as its object pronoun: نفذها، شنته، تبناه."""
+    if v.tokens[j].enclitic is not None and v.stem[j] in _DONE:
+        return True
+    word = v.full[j][1:] if v.full[j][:1] in "وف" else v.full[j]  # وقد تبناه
+    return any(word.endswith(p) and word[: -len(p)] in _DONE for p in _DONE_PRONOUNS)
+
+
+def _claimed_actor(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """The doer an event noun's own sentence names after it: في عمليات نفذها قراصنة صوماليون،
+    الهجوم الذي شنته الحركة، وقد تبناه تنظيم القاعدة، هجوم نسب إلى المتمردين."""
+    if m.form.verb:
+        return None
+    _, end = v.sent_span[v.sent_of[m.tok]]
+    for j in range(m.last + 1, min(end, m.last + 1 + _CLAIM_REACH)):
+        k = j + 1
+        if v.stem[j] in _ASCRIBED or v.bare(j) in _ASCRIBED:
+            if k < end and v.full[k] in _TO_WORDS:
+                k += 1
+            elif not (k < end and v.tokens[k].proclitics[:1] == ("ل",)):
+                continue
+        elif not _done_by(v, j):
+            continue
+        while k < end and v.is_punct(k):  # تبناه «تنظيم القاعدة»
+            k += 1
+        return noun_phrase(v, _after(v, k, end), end, ents=ents, barrier=barrier)
+    return None
+
+
+_CLAIMERS = frozenset(
+    key(w) for w in "تبنى تبنت تبنوا يتبنى تتبنى أعلن أعلنت أعلنوا يعلن تعلن تحمل تحملت يتحمل تتحمل".split()
+)
+_ABOUT = frozenset({key("عن")})
+
+
+def _responsible(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """Who claims the event: تبنت الحركة المسؤولية عن عملية تفجير، أعلنت جماعة مسؤوليتها
+    عن خطف: the subject of the verb of claiming."""
+    lo, _ = v.sent_span[v.sent_of[m.tok]]
+    about = next((j for j in range(m.first - 1, max(lo, m.first - 3) - 1, -1) if v.full[j] in _ABOUT), None)
+    if about is None or about - 1 < lo or not v.stem[about - 1].startswith("مسووليه"):
+        return None
+    for j in range(about - 2, max(lo, about - 2 - _LIGHT_REACH) - 1, -1):
+        if v.stem[j] in _CLAIMERS or v.bare(j) in _CLAIMERS:
+            return noun_phrase(v, _after(v, j + 1, about - 1), about - 1, ents=ents, barrier=barrier) or (
+                _subject_before(v, j, ents, barrier)
+            )
     return None
 
 
@@ -420,6 +483,10 @@ def find_participants(
         on = _marked(v, ents, m.last + 1, hi, _ON, barrier)
         if on is not None and on != roles.get("actor"):
             roles["target"] = on
+    if "actor" not in roles:
+        claimed = _claimed_actor(v, ents, m, barrier) or _responsible(v, ents, m, barrier)
+        if claimed is not None:
+            roles["actor"] = claimed
     if "actor" not in roles:
         actor = _fallback_actor(v, lex, ents, m, lo, hi, set(roles.values()), speaker)
         if actor is not None:
