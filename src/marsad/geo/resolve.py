@@ -89,8 +89,13 @@ def _resolve(article: Article, g: Gazetteer, s: GeoSettings) -> tuple[tuple[Plac
     for adjective in adjectives:
         votes[adjective.country] = votes.get(adjective.country, 0) + 1
     for it in items:
-        cc = it.candidates[0].country
-        if not it.common and all(c.country == cc for c in it.candidates):
+        if it.common:
+            continue
+        first = it.candidates[0]
+        cc = first.country
+        if len(it.candidates) == 1:
+            votes[cc] = votes.get(cc, 0) + (3 if first.level == "country" else 1)
+        elif all(c.country == cc for c in it.candidates):
             weight = 3 if any(c.level == "country" for c in it.candidates) else 1
             votes[cc] = votes.get(cc, 0) + weight
     top = max(votes.values(), default=0)
