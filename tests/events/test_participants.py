@@ -185,3 +185,9 @@ def test_responsibility_claimed_before_the_event(run):
     article = run("وتبنت الحركة المسؤولية عن عملية تفجير عربة في الطريق.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack)["actor"] == "الحركة"
+
+
+def test_no_claimant_for_a_denied_claim(run):
+    article = run("ولم تعلن أي جهة بعد مسؤوليتها عن الهجوم على الموكب.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert "actor" not in roles(article, attack)

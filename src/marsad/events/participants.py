@@ -329,8 +329,10 @@ def _light_subject(
     for j in range(m.tok - 1, max(lo, m.tok - _LIGHT_REACH) - 1, -1):
         if v.has(j, lex.sets[verbs]):
             after = noun_phrase(v, _after(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
+            if after is not None or verbs != "LIGHT_VERBS":
+                return after
             # سلاح الجو يشن غارة، وكان الآلاف قد خرجوا في مسيرات: the subject stands before
-            return after or _subject_before(v, j, ents, barrier)
+            return _subject_before(v, j, ents, barrier)
     return None
 
 
@@ -376,6 +378,8 @@ _CLAIMERS = frozenset(
     key(w) for w in "تبنى تبنت تبنوا يتبنى تتبنى أعلن أعلنت أعلنوا يعلن تعلن تحمل تحملت يتحمل تتحمل".split()
 )
 _ABOUT = frozenset({key("عن")})
+_CLAIM_NOUNS = frozenset(key(w) for w in "إعلان تبني".split())
+_NEGATIONS = frozenset(key(w) for w in "لم لا لن".split())
 
 
 def _responsible(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -> tuple[int, int] | None:
@@ -386,7 +390,11 @@ def _responsible(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -
     if about is None or about - 1 < lo or not v.stem[about - 1].startswith("مسووليه"):
         return None
     for j in range(about - 2, max(lo, about - 2 - _LIGHT_REACH) - 1, -1):
+        if v.stem[j].startswith("مسووليه") or v.stem[j] in _CLAIM_NOUNS:
+            return None  # بعد إعلانها المسؤولية عن هجوم: the claim of an earlier clause
         if v.stem[j] in _CLAIMERS or v.bare(j) in _CLAIMERS:
+            if j > lo and v.bare(j - 1) in _NEGATIONS:
+                return None  # ولم تعلن أي جهة مسؤوليتها
             return noun_phrase(v, _after(v, j + 1, about - 1), about - 1, ents=ents, barrier=barrier) or (
                 _subject_before(v, j, ents, barrier)
             )
