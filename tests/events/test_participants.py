@@ -191,3 +191,30 @@ def test_no_claimant_for_a_denied_claim(run):
     article = run("ولم تعلن أي جهة بعد مسؤوليتها عن الهجوم على الموكب.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert "actor" not in roles(article, attack)
+
+
+def test_verbal_noun_after_a_preposition_takes_no_subject(run):
+    article = run("أعلنت جماعة مسلحة مسؤوليتها عن خطف أربعة أميركيين في جنوب العراق.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    got = roles(article, attack)
+    assert got["actor"] == "جماعة مسلحة"
+    assert got["target"].startswith("أربعة أميركيين")
+
+
+def test_verbal_noun_with_doer_and_object(run):
+    article = run("قتل 5 أشخاص من جراء قصف ميليشيات الحوثي سوقا في مدينة مأرب.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    got = roles(article, attack)
+    assert got["actor"].startswith("ميليشيات الحوثي")
+
+
+def test_crowd_after_a_march_verb(run):
+    article = run("سارت حشود من المتظاهرين من العشائر في قضاء الحويجة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"].startswith("حشود")
+
+
+def test_light_verb_with_its_future_letter_split(run):
+    article = run("وسير المئات من ابناء دارفور مظاهرة في العاصمة البريطانية لندن.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"].startswith("المئات من ابناء دارفور")

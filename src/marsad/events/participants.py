@@ -12,6 +12,7 @@ origin and destination of a movement.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from marsad.article import Participant, Place
 from marsad.events.anchors import PlaceIndex
@@ -34,6 +35,7 @@ _BEFORE_VERB = frozenset(key(w) for w in "قد لقد".split())
 _AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
 _CLAUSE_LEAD = frozenset(key(w) for w in "كان كانت كانوا تكون يكون تكونا يكونوا قد لقد".split())
 _ALA, _YAD, _QABL = key("على"), key("يد"), key("قبل")
+_PREPOSITIONS = frozenset(key(w) for w in "عن في على إثر اثر عقب جراء بسبب نتيجة خلال أثناء منذ بعد".split())
 _LIGHT_REACH = 12
 _BY_REACH = 10
 _SOME = frozenset(key(w) for w in "بعض عدد".split())
@@ -170,8 +172,12 @@ def _core_roles(
 ) -> dict[str, tuple[int, int]]:
     """Actor and target from word order around the trigger itself."""
     roles: dict[str, tuple[int, int]] = {}
+    if m.form.verb and m.first > 0 and v.bare(m.first - 1) in _PREPOSITIONS:
+        m = replace(m, form=replace(m.form, verb=False))  # مسؤوليتها عن خطف: the noun, not the verb
     inside = m.last > m.tok + 1  # أطلق مسلحون النار: the phrase holds its subject
     start = _after(v, m.tok + 1 if inside else m.last + 1, hi)
+    if start in barrier and v.has(start, lex.sets["CROWD"]):
+        barrier = barrier - {start}  # سارت حشود من المتظاهرين: the crowd walks, whatever else it is
     after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
     if inside and after is not None and after[1] < m.last and not _counted_start(v, after[0]):
         roles["actor"] = after
@@ -189,6 +195,8 @@ def _core_roles(
             pass
         elif m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
             roles["target"] = after
+        elif m.type in _TARGETED and _counted_start(v, after[0]):
+            roles["target"] = after  # خطف أربعة أميركيين: a counted genitive is who it befell
         elif (
             "actor" not in roles
             and not _adjective(v, ents, m, after)
@@ -199,6 +207,14 @@ def _core_roles(
             )
         ):
             roles["actor"] = after
+            obj = noun_phrase(v, after[1] + 1, hi, ents=ents, barrier=barrier)
+            if (
+                obj is not None
+                and obj[0] == after[1] + 1
+                and m.type in _TARGETED
+                and _accusative(v, ents, obj)
+            ):
+                roles.setdefault("target", obj)  # قصف الميليشيات سوقا: a verbal noun takes an object
         return roles
     before = (_subject_before(v, m.first, ents, barrier) if m.form.verb else None) or _antecedent(
         v, m, ents, barrier
@@ -327,7 +343,7 @@ def _light_subject(
     باختطاف، شنت الطائرات غارات."""
     lo, _ = v.stretch(m.tok)
     for j in range(m.tok - 1, max(lo, m.tok - _LIGHT_REACH) - 1, -1):
-        if v.has(j, lex.sets[verbs]):
+        if v.has(j, lex.sets[verbs]) or v.keys(j)[-1] in lex.sets[verbs]:  # وسير split as و+س+ير
             after = noun_phrase(v, _after(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
             if after is not None or verbs != "LIGHT_VERBS":
                 return after
@@ -378,6 +394,7 @@ _CLAIMERS = frozenset(
     key(w) for w in "تبنى تبنت تبنوا يتبنى تتبنى أعلن أعلنت أعلنوا يعلن تعلن تحمل تحملت يتحمل تتحمل".split()
 )
 _ABOUT = frozenset({key("عن")})
+_RESPONSIBILITY = ("مسووليه", "مسووليت")  # المسؤولية، مسؤوليتها
 _CLAIM_NOUNS = frozenset(key(w) for w in "إعلان تبني".split())
 _NEGATIONS = frozenset(key(w) for w in "لم لا لن".split())
 
@@ -387,10 +404,10 @@ def _responsible(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -
     عن خطف: the subject of the verb of claiming."""
     lo, _ = v.sent_span[v.sent_of[m.tok]]
     about = next((j for j in range(m.first - 1, max(lo, m.first - 3) - 1, -1) if v.full[j] in _ABOUT), None)
-    if about is None or about - 1 < lo or not v.stem[about - 1].startswith("مسووليه"):
+    if about is None or about - 1 < lo or not v.stem[about - 1].startswith(_RESPONSIBILITY):
         return None
     for j in range(about - 2, max(lo, about - 2 - _LIGHT_REACH) - 1, -1):
-        if v.stem[j].startswith("مسووليه") or v.stem[j] in _CLAIM_NOUNS:
+        if v.stem[j].startswith(_RESPONSIBILITY) or v.stem[j] in _CLAIM_NOUNS:
             return None  # بعد إعلانها المسؤولية عن هجوم: the claim of an earlier clause
         if v.stem[j] in _CLAIMERS or v.bare(j) in _CLAIMERS:
             if j > lo and v.bare(j - 1) in _NEGATIONS:
