@@ -109,7 +109,7 @@ def test_an_adjective_of_the_attack_is_not_its_doer(run):
 def test_an_accusative_noun_after_the_verb_is_its_object(run):
     article = run("وقال الحلف إنه قتل عددا من زعماء طالبان في الأيام الماضية.")
     got = roles(article, article.events[0])
-    assert "actor" not in got
+    assert got["actor"] == "الحلف"  # the speaker's own إنه, not the accusative noun
     assert got["target"].startswith("عددا من زعماء")
 
 
@@ -218,3 +218,16 @@ def test_light_verb_with_its_future_letter_split(run):
     article = run("وسير المئات من ابناء دارفور مظاهرة في العاصمة البريطانية لندن.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert roles(article, protest)["actor"].startswith("المئات من ابناء دارفور")
+
+
+def test_speaker_who_says_it_did_it(run):
+    text = "قال حلف شمال الأطلسي إنه قتل عددا من زعماء طالبان في إقليم هلمند."
+    article = run(text, entities=[("حلف شمال الأطلسي", "ORG")])
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "حلف شمال الأطلسي"
+
+
+def test_speaker_pronoun_with_a_passive_killing(run):
+    article = run("قالت الشرطة إنه قتل في الانفجار.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack).get("actor") != "الشرطة"

@@ -465,6 +465,31 @@ def _owner(v: View, lex: EventLexicon, actor: tuple[int, int], speaker: tuple[in
     )
 
 
+_SELF = frozenset(key(w) for w in "أنه إنه أنها إنها أنهم إنهم بأنه بأنها بأنهم".split())
+_SPEAKER_GAP = 8
+
+
+def _speaker_did(v: View, ents: Entities, m: Mention, speaker: tuple[int, int] | None) -> bool:
+    """«قال الحلف إنه قتل عددا من زعماء طالبان»: the speaker's own pronoun opens the clause
+    of the verb, so the speaker did it. A killing verb needs its object (إنه قتل في الانفجار
+    is passive)."""
+    if speaker is None or not m.form.verb:
+        return False
+    c = m.first - 1
+    while c >= 0 and v.bare(c) in _BEFORE_VERB:
+        c -= 1
+    if c < 0 or v.full[c] not in _SELF or v.tokens[c].start < speaker[1]:
+        return False
+    gap = sum(1 for j in range(c) if speaker[1] <= v.tokens[j].start)
+    if gap > _SPEAKER_GAP or any(v.is_punct(j) and v.full[j] != "،" for j in range(c - gap, c)):
+        return False
+    if not m.casualty:
+        return True
+    _, hi = v.stretch(m.tok)
+    obj = noun_phrase(v, m.last + 1, hi, ents=ents)
+    return obj is not None and (_accusative(v, ents, obj) or _counted_start(v, obj[0]))
+
+
 def find_participants(
     v: View,
     lex: EventLexicon,
@@ -529,6 +554,15 @@ def find_participants(
         if m.type in _TARGETED and "target" not in roles:
             roles["target"] = actor
     out = [_role(role, v, ents, *np) for role, np in roles.items()]
+    if speaker is not None and any(_speaker_did(v, ents, x, speaker) for x in (m, *others)):
+        out = [p for p in out if p.role != "actor"]  # the phrase word order found is not the doer
+        entity = ents.at(*speaker)
+        out.append(
+            Participant(
+                "actor", *speaker, entity.id if entity else None, entity.canonical if entity else None
+            )
+        )
+        return tuple(out)
     if "actor" in roles and _owner(v, lex, roles["actor"], speaker):
         entity = ents.at(*speaker)
         out.append(
