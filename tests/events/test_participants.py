@@ -231,3 +231,11 @@ def test_speaker_pronoun_with_a_passive_killing(run):
     article = run("قالت الشرطة إنه قتل في الانفجار.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack).get("actor") != "الشرطة"
+
+
+def test_counted_subject_of_a_plural_killing_verb_is_killed(run):
+    article = run("ذكر التحالف أن ثلاثين متمردا قتلوا في مواجهات مع قوات الأمن الأفغانية.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    got = roles(article, attack)
+    assert got["target"] == "ثلاثين متمردا"
+    assert got["actor"].startswith("قوات الأمن")

@@ -44,7 +44,9 @@ _NUMBER_START = frozenset(
     key(w)
     for w in (
         "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة ثلاث أربع خمس ست سبع ثمان تسع عشر "
-        "عشرات مئات آلاف الآلاف المئات العشرات نحو حوالي قرابة أكثر أقل ما عدد بضعة عدة"
+        "عشرات مئات آلاف الآلاف المئات العشرات نحو حوالي قرابة أكثر أقل ما عدد بضعة عدة "
+        "عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين "
+        "تسعون تسعين مئة مائة ألف"
     ).split()
 )
 
@@ -220,6 +222,9 @@ def _core_roles(
         v, m, ents, barrier
     )
     if _plural(v, m):  # خطفوا، يحتجون: the subject is before or left out; what follows is the object
+        if before is not None and m.casualty and _counted_start(v, before[0]):
+            roles["target"] = before  # ثلاثون متمردا قتلوا: counted people were killed
+            return roles
         if before is not None:
             roles["actor"] = before
         if after is not None and m.type in _TARGETED and not m.last > m.tok:
@@ -465,6 +470,8 @@ def _owner(v: View, lex: EventLexicon, actor: tuple[int, int], speaker: tuple[in
     )
 
 
+_CLASHES = frozenset(key(w) for w in "مواجهات مواجهة اشتباكات اشتباك معارك معركة".split())
+_WITH = frozenset({key("مع")})
 _SELF = frozenset(key(w) for w in "أنه إنه أنها إنها أنهم إنهم بأنه بأنها بأنهم".split())
 _SPEAKER_GAP = 8
 
@@ -533,6 +540,12 @@ def find_participants(
         on = _marked(v, ents, m.last + 1, hi, _ON, barrier)
         if on is not None and on != roles.get("actor"):
             roles["target"] = on
+    if "actor" not in roles and v.stem[m.tok] in _CLASHES:  # مواجهات مع قوات الأمن: the other side
+        nxt = m.last + 1
+        with_ = nxt < hi and v.full[nxt] in _WITH
+        side = noun_phrase(v, nxt + 1, hi, ents=ents, barrier=barrier) if with_ else None
+        if side is not None and side != roles.get("target"):
+            roles["actor"] = side
     if "actor" not in roles:
         claimed = _claimed_actor(v, ents, m, barrier) or _responsible(v, ents, m, barrier)
         if claimed is not None:
