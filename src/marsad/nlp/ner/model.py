@@ -207,7 +207,7 @@ def train_ner(
     out_dir: Path,
     *,
     resources_dir: Path | None = None,
-    c1: float = 0.05,
+    c1: float = 0.02,
     c2: float = 0.01,
     max_iterations: int = 200,
 ) -> dict[str, Any]:
