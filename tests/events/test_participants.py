@@ -157,40 +157,10 @@ def test_any_is_no_actor(run):
     assert all(roles(article, e).get("actor") != "أي" for e in article.events)
 
 
-def test_relative_subject_after_a_partitive(run):
-    article = run("مواجهات بين قوى الأمن ومجموعات من المواطنين الشيعة الغاضبين، الذين يحتجون على الغلاء.")
-    protest = next(e for e in article.events if e.type == "PROTEST")
-    assert roles(article, protest)["actor"] == "المواطنين الشيعة الغاضبين"
-
-
 def test_subject_before_a_light_verb(run):
     article = run("سلاح الجو الإسرائيلي يشن غارة جوية على موقع عين الصاحب.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack)["actor"] == "سلاح الجو الإسرائيلي"
-
-
-def test_doer_named_after_the_event_noun(run):
-    article = run("تعرضت 55 سفينة للهجوم في خليج عدن في عمليات نفذها قراصنة صوماليون.")
-    attack = next(e for e in article.events if e.type == "ASSAULT")
-    assert roles(article, attack)["actor"] == "قراصنة صوماليون"
-
-
-def test_claimed_by_a_pronoun_verb(run):
-    article = run("تعرضت ثكنة الغلاوية لاعتداء، وقد تبناه «تنظيم القاعدة».")
-    attack = next(e for e in article.events if e.type == "ASSAULT")
-    assert roles(article, attack)["actor"].startswith("تنظيم القاعدة")
-
-
-def test_responsibility_claimed_before_the_event(run):
-    article = run("وتبنت الحركة المسؤولية عن عملية تفجير عربة في الطريق.")
-    attack = next(e for e in article.events if e.type == "ASSAULT")
-    assert roles(article, attack)["actor"] == "الحركة"
-
-
-def test_no_claimant_for_a_denied_claim(run):
-    article = run("ولم تعلن أي جهة بعد مسؤوليتها عن الهجوم على الموكب.")
-    attack = next(e for e in article.events if e.type == "ASSAULT")
-    assert "actor" not in roles(article, attack)
 
 
 def test_verbal_noun_after_a_preposition_takes_no_subject(run):
@@ -220,22 +190,23 @@ def test_light_verb_with_its_future_letter_split(run):
     assert roles(article, protest)["actor"].startswith("المئات من ابناء دارفور")
 
 
-def test_speaker_who_says_it_did_it(run):
-    text = "قال حلف شمال الأطلسي إنه قتل عددا من زعماء طالبان في إقليم هلمند."
-    article = run(text, entities=[("حلف شمال الأطلسي", "ORG")])
-    attack = next(e for e in article.events if e.type == "ASSAULT")
-    assert roles(article, attack)["actor"] == "حلف شمال الأطلسي"
-
-
-def test_speaker_pronoun_with_a_passive_killing(run):
-    article = run("قالت الشرطة إنه قتل في الانفجار.")
-    attack = next(e for e in article.events if e.type == "ASSAULT")
-    assert roles(article, attack).get("actor") != "الشرطة"
-
-
 def test_counted_subject_of_a_plural_killing_verb_is_killed(run):
     article = run("ذكر التحالف أن ثلاثين متمردا قتلوا في مواجهات مع قوات الأمن الأفغانية.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     got = roles(article, attack)
     assert got["target"] == "ثلاثين متمردا"
     assert got["actor"].startswith("قوات الأمن")
+
+
+def test_who_went_out_to_protest(run):
+    article = run("وفي غواتيمالا نزل آلاف الاشخاص إلى الشوارع للاحتجاج على تدني الاجور.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "آلاف الاشخاص"
+
+
+def test_relative_clause_of_a_light_verb(run):
+    article = run("وتجمع السكان المحليون الذين خرجوا الى الشوارع للاحتجاج على اعتقاله.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "السكان المحليون"
+    arrest = next(e for e in article.events if e.type == "COERCE")
+    assert "actor" not in roles(article, arrest)

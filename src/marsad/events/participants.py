@@ -16,8 +16,20 @@ from dataclasses import replace
 
 from marsad.article import Participant, Place
 from marsad.events.anchors import PlaceIndex
+from marsad.events.doers import (
+    LIGHT_REACH,
+    NUMBER_START,
+    accusative,
+    antecedent,
+    claimed_actor,
+    counted_start,
+    responsible,
+    skip_times,
+    speaker_did,
+    subject_before,
+)
 from marsad.events.lexicon import EventLexicon, key
-from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partitive, phrase_span
+from marsad.events.phrases import Entities, noun_phrase, phrase_span
 from marsad.events.text import View
 from marsad.events.triggers import Mention
 
@@ -31,24 +43,15 @@ _ON = frozenset(key(w) for w in "على ضد بحق استهدف استهدفت 
 _FROM = frozenset({"من"})
 _TO = frozenset(key(w) for w in "إلى الى نحو باتجاه صوب".split())
 _NAMED = frozenset({"ORG", "GPE", "PER", "NORP"})
-_BEFORE_VERB = frozenset(key(w) for w in "قد لقد".split())
 _AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
-_CLAUSE_LEAD = frozenset(key(w) for w in "كان كانت كانوا تكون يكون تكونا يكونوا قد لقد".split())
 _ALA, _YAD, _QABL = key("على"), key("يد"), key("قبل")
 _PREPOSITIONS = frozenset(key(w) for w in "عن في على إثر اثر عقب جراء بسبب نتيجة خلال أثناء منذ بعد".split())
-_LIGHT_REACH = 12
 _BY_REACH = 10
-_SOME = frozenset(key(w) for w in "بعض عدد".split())
-_VERB_PARTICLES = frozenset(key(w) for w in "لم لن لا قد لقد سوف لو لولا".split())
-_NUMBER_START = frozenset(
-    key(w)
-    for w in (
-        "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة ثلاث أربع خمس ست سبع ثمان تسع عشر "
-        "عشرات مئات آلاف الآلاف المئات العشرات نحو حوالي قرابة أكثر أقل ما عدد بضعة عدة "
-        "عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين "
-        "تسعون تسعين مئة مائة ألف"
-    ).split()
+#: Verbs of going out that a protest noun of purpose follows: نزل الآلاف إلى الشوارع للاحتجاج.
+_GO_OUT = frozenset(
+    key(w) for w in "نزل نزلت نزلوا ينزل ينزلون سار سارت ساروا تجمع تجمعوا احتشد احتشدوا قيام".split()
 )
+_SOME = frozenset(key(w) for w in "بعض عدد".split())
 
 
 def _role(role: str, v: View, ents: Entities, first: int, last: int) -> Participant:
@@ -60,16 +63,12 @@ def _role(role: str, v: View, ents: Entities, first: int, last: int) -> Particip
 def _acts(v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int]) -> bool:
     """A phrase naming an armed group or a named actor, and not opening with a count."""
     first, last = np
-    if v.full[first][:1].isdigit() or v.full[first] in _NUMBER_START - _SOME:
+    if v.full[first][:1].isdigit() or v.full[first] in NUMBER_START - _SOME:
         return False
     if any(v.has(j, lex.sets["ARMED"]) or v.stem[j] in _AIRCRAFT for j in range(first, last + 1)):
         return True
     entity = ents.at(*v.span(first, last))
     return entity is not None and entity.type in _NAMED
-
-
-def _counted_start(v: View, j: int) -> bool:
-    return v.full[j][:1].isdigit() or v.full[j] in _NUMBER_START
 
 
 def _counted(v: View, lex: EventLexicon, np: tuple[int, int]) -> bool:
@@ -78,7 +77,7 @@ def _counted(v: View, lex: EventLexicon, np: tuple[int, int]) -> bool:
     people = lex.sets["CROWD"] | lex.sets["MIGRANTS"]
     return (
         v.full[first][:1].isdigit()
-        or v.full[first] in _NUMBER_START
+        or v.full[first] in NUMBER_START
         or any(v.has(j, people) for j in range(first, last + 1))
     )
 
@@ -107,40 +106,6 @@ def _nisba(v: View, ents: Entities, j: int) -> bool:
     return entity is None or (
         entity.type in ("NORP", "GPE")
         or (entity.canonical is not None and entity.canonical.kind == "nationality")
-    )
-
-
-def _after(v: View, i: int, hi: int) -> int:
-    while i < hi and (v.full[i] in TIME_SKIP or i in v.timed):
-        i += 1
-    return i
-
-
-def _subject_before(v: View, verb: int, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """The phrase a clause opens with, just before its verb (token ``verb``): مسلحون خطفوا،
-    أن 800 عائلة نزحت، أن تكون طائراتها قد استهدفت."""
-    c = v.clauses[v.clause_of[verb]]
-    start = c.first + 1 if c.opener is not None and c.first < verb else c.first
-    while start < verb and (v.bare(start) in _CLAUSE_LEAD or v.stem[start] in _CLAUSE_LEAD):
-        start += 1
-    last = verb - 1
-    while last >= start and (v.bare(last) in _BEFORE_VERB or last in v.timed or v.full[last] in TIME_SKIP):
-        last -= 1
-    if last < start or not all(_nominal(v, j, barrier) for j in range(start, last + 1)):
-        return None
-    np = noun_phrase(v, start, last + 1, ents=ents, barrier=barrier)
-    return np if np is not None and np[1] == last else None
-
-
-def _nominal(v: View, j: int, barrier: frozenset[int]) -> bool:
-    """Could token ``j`` belong to a noun phrase? Not after لم / قد, where a verb stands."""
-    if v.full[j] == "من" and partitive(v, j):
-        return True
-    if j in barrier or v.is_punct(j) or v.bare(j) in STOP or (j > 0 and v.bare(j - 1) in _VERB_PARTICLES):
-        return False
-    return not (
-        v.tokens[j].proclitics[:1] in (("ب",), ("ل",), ("ك",), ("و",), ("ف",))
-        and "ال" not in v.tokens[j].proclitics
     )
 
 
@@ -177,18 +142,21 @@ def _core_roles(
     if m.form.verb and m.first > 0 and v.bare(m.first - 1) in _PREPOSITIONS:
         m = replace(m, form=replace(m.form, verb=False))  # مسؤوليتها عن خطف: the noun, not the verb
     inside = m.last > m.tok + 1  # أطلق مسلحون النار: the phrase holds its subject
-    start = _after(v, m.tok + 1 if inside else m.last + 1, hi)
+    start = skip_times(v, m.tok + 1 if inside else m.last + 1, hi)
     if start in barrier and v.has(start, lex.sets["CROWD"]):
         barrier = barrier - {start}  # سارت حشود من المتظاهرين: the crowd walks, whatever else it is
     after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
-    if inside and after is not None and after[1] < m.last and not _counted_start(v, after[0]):
+    if inside and after is not None and after[1] < m.last and not counted_start(v, after[0]):
         roles["actor"] = after
         return roles
     if not m.form.verb:
-        light = _light_subject(v, lex, m, ents, barrier, "LIGHT_VERBS")
+        verbs = lex.sets["LIGHT_VERBS"] | (_GO_OUT if m.type in ("PROTEST", "GATHER") else frozenset())
+        light = _light_subject(v, m, ents, barrier, verbs, True)
         if light is not None:
             roles["actor"] = light
-        undergoer = _light_subject(v, lex, m, ents, barrier, "UNDERGO_VERBS")  # تعرضت القافلة لهجوم
+        undergoer = _light_subject(
+            v, m, ents, barrier, lex.sets["UNDERGO_VERBS"], False
+        )  # تعرضت القافلة لهجوم
         if undergoer is not None:
             roles["target"] = undergoer
         if after is None:
@@ -197,7 +165,7 @@ def _core_roles(
             pass
         elif m.casualty or (m.type == "COERCE" and not _acts(v, lex, ents, after)):
             roles["target"] = after
-        elif m.type in _TARGETED and _counted_start(v, after[0]):
+        elif m.type in _TARGETED and counted_start(v, after[0]):
             roles["target"] = after  # خطف أربعة أميركيين: a counted genitive is who it befell
         elif (
             "actor" not in roles
@@ -214,15 +182,17 @@ def _core_roles(
                 obj is not None
                 and obj[0] == after[1] + 1
                 and m.type in _TARGETED
-                and _accusative(v, ents, obj)
+                and accusative(v, ents, obj)
             ):
                 roles.setdefault("target", obj)  # قصف الميليشيات سوقا: a verbal noun takes an object
         return roles
-    before = (_subject_before(v, m.first, ents, barrier) if m.form.verb else None) or _antecedent(
-        v, m, ents, barrier
+    before = (
+        (subject_before(v, m.first, ents, barrier) or antecedent(v, m.first, ents, barrier))
+        if m.form.verb
+        else None
     )
     if _plural(v, m):  # خطفوا، يحتجون: the subject is before or left out; what follows is the object
-        if before is not None and m.casualty and _counted_start(v, before[0]):
+        if before is not None and m.casualty and counted_start(v, before[0]):
             roles["target"] = before  # ثلاثون متمردا قتلوا: counted people were killed
             return roles
         if before is not None:
@@ -232,7 +202,7 @@ def _core_roles(
         return roles
     if m.last > m.tok:  # ورددوا هتافات: the phrase's object is not a subject
         after = None
-    if before is None and after is not None and after[0] not in named and _accusative(v, ents, after):
+    if before is None and after is not None and after[0] not in named and accusative(v, ents, after):
         if m.type in _TARGETED:  # قتل عددا من زعماء طالبان: the object, the subject left out
             roles["target"] = after
         return roles
@@ -259,7 +229,7 @@ def _adjective(v: View, ents: Entities, m: Mention, np: tuple[int, int]) -> bool
     """An adjective right after an event noun (هجمات انتحارية، القصف الجوي) describes it;
     only a nationality or a people (غارة إسرائيلية) may name its doer."""
     first, last = np
-    if first != m.last + 1 or not v.stem[first].endswith(("ي", "يه")) or _counted_start(v, first):
+    if first != m.last + 1 or not v.stem[first].endswith(("ي", "يه")) or counted_start(v, first):
         return False
     return not any(_nisba(v, ents, j) for j in range(first, last + 1))
 
@@ -274,46 +244,6 @@ def _describes(v: View, m: Mention, other: Mention) -> bool:
         and other.type in ("ASSAULT", "COERCE")
         and not v.tokens[other.tok].proclitics
     )
-
-
-def _accusative(v: View, ents: Entities, np: tuple[int, int]) -> bool:
-    """A phrase opening with an accusative noun (عددا، شخصا، مواطنا) is an object."""
-    word = v.full[np[0]]
-    return (
-        len(word) >= 4
-        and word.endswith("ا")
-        and not word.endswith(("وا", "ءا"))
-        and not word[:1].isdigit()
-        and ents.at(v.tokens[np[0]].start, v.tokens[np[0]].end) is None
-    )
-
-
-_RELATIVE = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
-_ANTECEDENT_WORDS = 5
-
-
-def _antecedent(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """The subject of a verb opening a relative clause is the noun the clause describes:
-    مجموعات من المواطنين الشيعة الغاضبين، الذين يحتجون → المواطنين الشيعة الغاضبين."""
-    if not m.form.verb:
-        return None
-    c = v.clauses[v.clause_of[m.first]]
-    rel = c.first
-    if v.full[rel] not in _RELATIVE or rel + 1 != m.first:
-        return None
-    last = rel - 1
-    if last >= 0 and v.full[last] in ("،", ","):
-        last -= 1
-    lo, _ = v.sent_span[v.sent_of[m.tok]]
-    first = last
-    while first - 1 >= max(lo, last - _ANTECEDENT_WORDS + 1) and _nominal(v, first - 1, barrier):
-        first -= 1
-    if last < lo or not _nominal(v, last, barrier) or (first > lo and first - 1 in barrier):
-        return None  # الغارات الجوية التي استهدفت: the clause describes an event, not its doer
-    while first < last and v.full[first] == "من":  # مجموعات من المواطنين الذين: the people
-        first += 1
-    np = noun_phrase(v, first, last + 1, ents=ents, barrier=barrier)
-    return np if np is not None and np[1] == last else None
 
 
 PLACE_HEADS = frozenset(
@@ -342,84 +272,18 @@ def _passive_reading(m: Mention) -> bool:
 
 
 def _light_subject(
-    v: View, lex: EventLexicon, m: Mention, ents: Entities, barrier: frozenset[int], verbs: str
+    v: View, m: Mention, ents: Entities, barrier: frozenset[int], verbs: frozenset[str], doer: bool
 ) -> tuple[int, int] | None:
     """The subject of a light verb before an event noun: نفذ المتظاهرون اعتصاما، قام مسلحون
-    باختطاف، شنت الطائرات غارات."""
+    باختطاف، شنت الطائرات غارات; for the ``doer`` also one before the verb or the noun a
+    relative clause describes: سلاح الجو يشن غارة، السكان الذين خرجوا إلى الشوارع للاحتجاج."""
     lo, _ = v.stretch(m.tok)
-    for j in range(m.tok - 1, max(lo, m.tok - _LIGHT_REACH) - 1, -1):
-        if v.has(j, lex.sets[verbs]) or v.keys(j)[-1] in lex.sets[verbs]:  # وسير split as و+س+ير
-            after = noun_phrase(v, _after(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
-            if after is not None or verbs != "LIGHT_VERBS":
-                return after
-            # سلاح الجو يشن غارة، وكان الآلاف قد خرجوا في مسيرات: the subject stands before
-            return _subject_before(v, j, ents, barrier)
-    return None
-
-
-_DONE = frozenset(
-    key(w) for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا".split()
-)
-_DONE_PRONOUNS = ("ها", "ه", "هم", "هما")
-_ASCRIBED = frozenset(key(w) for w in "نسب نسبت ينسب تنسب".split())
-_TO_WORDS = frozenset(key(w) for w in "إلى الى ل".split())
-_CLAIM_REACH = 12
-
-
-def _done_by(v: View, j: int) -> bool:
-    """A verb of doing or owning with the event as its object pronoun: نفذها، شنته، تبناه."""
-    if v.tokens[j].enclitic is not None and v.stem[j] in _DONE:
-        return True
-    word = v.full[j][1:] if v.full[j][:1] in "وف" else v.full[j]  # وقد تبناه
-    return any(word.endswith(p) and word[: -len(p)] in _DONE for p in _DONE_PRONOUNS)
-
-
-def _claimed_actor(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """The doer an event noun's own sentence names after it: في عمليات نفذها قراصنة صوماليون،
-    الهجوم الذي شنته الحركة، وقد تبناه تنظيم القاعدة، هجوم نسب إلى المتمردين."""
-    if m.form.verb:
-        return None
-    _, end = v.sent_span[v.sent_of[m.tok]]
-    for j in range(m.last + 1, min(end, m.last + 1 + _CLAIM_REACH)):
-        k = j + 1
-        if v.stem[j] in _ASCRIBED or v.bare(j) in _ASCRIBED:
-            if k < end and v.full[k] in _TO_WORDS:
-                k += 1
-            elif not (k < end and v.tokens[k].proclitics[:1] == ("ل",)):
-                continue
-        elif not _done_by(v, j):
-            continue
-        while k < end and v.is_punct(k):  # تبناه «تنظيم القاعدة»
-            k += 1
-        return noun_phrase(v, _after(v, k, end), end, ents=ents, barrier=barrier)
-    return None
-
-
-_CLAIMERS = frozenset(
-    key(w) for w in "تبنى تبنت تبنوا يتبنى تتبنى أعلن أعلنت أعلنوا يعلن تعلن تحمل تحملت يتحمل تتحمل".split()
-)
-_ABOUT = frozenset({key("عن")})
-_RESPONSIBILITY = ("مسووليه", "مسووليت")  # المسؤولية، مسؤوليتها
-_CLAIM_NOUNS = frozenset(key(w) for w in "إعلان تبني".split())
-_NEGATIONS = frozenset(key(w) for w in "لم لا لن".split())
-
-
-def _responsible(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """Who claims the event: تبنت الحركة المسؤولية عن عملية تفجير، أعلنت جماعة مسؤوليتها
-    عن خطف: the subject of the verb of claiming."""
-    lo, _ = v.sent_span[v.sent_of[m.tok]]
-    about = next((j for j in range(m.first - 1, max(lo, m.first - 3) - 1, -1) if v.full[j] in _ABOUT), None)
-    if about is None or about - 1 < lo or not v.stem[about - 1].startswith(_RESPONSIBILITY):
-        return None
-    for j in range(about - 2, max(lo, about - 2 - _LIGHT_REACH) - 1, -1):
-        if v.stem[j].startswith(_RESPONSIBILITY) or v.stem[j] in _CLAIM_NOUNS:
-            return None  # بعد إعلانها المسؤولية عن هجوم: the claim of an earlier clause
-        if v.stem[j] in _CLAIMERS or v.bare(j) in _CLAIMERS:
-            if j > lo and v.bare(j - 1) in _NEGATIONS:
-                return None  # ولم تعلن أي جهة مسؤوليتها
-            return noun_phrase(v, _after(v, j + 1, about - 1), about - 1, ents=ents, barrier=barrier) or (
-                _subject_before(v, j, ents, barrier)
-            )
+    for j in range(m.tok - 1, max(lo, m.tok - LIGHT_REACH) - 1, -1):
+        if v.has(j, verbs) or v.keys(j)[-1] in verbs:  # وسير split as و+س+ير
+            after = noun_phrase(v, skip_times(v, j + 1, m.tok), m.tok, ents=ents, barrier=barrier)
+            if after is not None or not doer or any(k in barrier for k in range(j + 1, m.first)):
+                return after  # خرجوا للاحتجاج على اعتقاله: the verb governs the first event noun only
+            return subject_before(v, j, ents, barrier) or antecedent(v, j, ents, barrier)
     return None
 
 
@@ -447,7 +311,7 @@ def _fallback_actor(
         if v.has(j, words) and not any(a <= j <= b for a, b in taken):
             first = j
             while first > lo and (
-                v.full[first - 1] in _NUMBER_START
+                v.full[first - 1] in NUMBER_START
                 or v.full[first - 1].isdigit()
                 or (v.full[first - 1] == "من" and first - 2 >= lo)
             ):
@@ -472,29 +336,6 @@ def _owner(v: View, lex: EventLexicon, actor: tuple[int, int], speaker: tuple[in
 
 _CLASHES = frozenset(key(w) for w in "مواجهات مواجهة اشتباكات اشتباك معارك معركة".split())
 _WITH = frozenset({key("مع")})
-_SELF = frozenset(key(w) for w in "أنه إنه أنها إنها أنهم إنهم بأنه بأنها بأنهم".split())
-_SPEAKER_GAP = 8
-
-
-def _speaker_did(v: View, ents: Entities, m: Mention, speaker: tuple[int, int] | None) -> bool:
-    """«قال الحلف إنه قتل عددا من زعماء طالبان»: the speaker's own pronoun opens the clause
-    of the verb, so the speaker did it. A killing verb needs its object (إنه قتل في الانفجار
-    is passive)."""
-    if speaker is None or not m.form.verb:
-        return False
-    c = m.first - 1
-    while c >= 0 and v.bare(c) in _BEFORE_VERB:
-        c -= 1
-    if c < 0 or v.full[c] not in _SELF or v.tokens[c].start < speaker[1]:
-        return False
-    gap = sum(1 for j in range(c) if speaker[1] <= v.tokens[j].start)
-    if gap > _SPEAKER_GAP or any(v.is_punct(j) and v.full[j] != "،" for j in range(c - gap, c)):
-        return False
-    if not m.casualty:
-        return True
-    _, hi = v.stretch(m.tok)
-    obj = noun_phrase(v, m.last + 1, hi, ents=ents)
-    return obj is not None and (_accusative(v, ents, obj) or _counted_start(v, obj[0]))
 
 
 def find_participants(
@@ -547,7 +388,7 @@ def find_participants(
         if side is not None and side != roles.get("target"):
             roles["actor"] = side
     if "actor" not in roles:
-        claimed = _claimed_actor(v, ents, m, barrier) or _responsible(v, ents, m, barrier)
+        claimed = claimed_actor(v, ents, m, barrier) or responsible(v, ents, m, barrier)
         if claimed is not None:
             roles["actor"] = claimed
     if "actor" not in roles:
@@ -567,7 +408,7 @@ def find_participants(
         if m.type in _TARGETED and "target" not in roles:
             roles["target"] = actor
     out = [_role(role, v, ents, *np) for role, np in roles.items()]
-    if speaker is not None and any(_speaker_did(v, ents, x, speaker) for x in (m, *others)):
+    if speaker is not None and any(speaker_did(v, ents, x, speaker) for x in (m, *others)):
         out = [p for p in out if p.role != "actor"]  # the phrase word order found is not the doer
         entity = ents.at(*speaker)
         out.append(
