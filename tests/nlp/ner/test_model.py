@@ -9,7 +9,7 @@ from marsad.nlp.ner import evaluate, load_ner_model, read_conll, train_ner
 from marsad.nlp.ner.model import shipped_model_dir
 
 # Floor for the shipped model on ANERcorp dev: a change may raise it, not silently lower it.
-DEV_MICRO_F1_FLOOR = 72.5
+DEV_MICRO_F1_FLOOR = 74.5
 
 TINY = """\
 وقال\tO
