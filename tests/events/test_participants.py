@@ -210,3 +210,27 @@ def test_relative_clause_of_a_light_verb(run):
     assert roles(article, protest)["actor"] == "السكان المحليون"
     arrest = next(e for e in article.events if e.type == "COERCE")
     assert "actor" not in roles(article, arrest)
+
+
+def test_subject_of_a_verb_of_trying(run):
+    article = run("وحاول عشرات المحتجين اليوم اقتحام قاعة العرض في تيسالونيكي.")
+    storming = next(e for e in article.events if e.type == "COERCE")
+    assert roles(article, storming)["actor"] == "عشرات المحتجين"
+
+
+def test_daring_verb_far_from_the_noun_names_no_doer(run):
+    article = run("ووضع الاتفاق حدا لنزاع استمر بينهما لعقود لكنه أثار احتجاجات على جانبي الحدود.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert "actor" not in roles(article, protest)
+
+
+def test_crowd_word_keeps_its_partitive(run):
+    article = run("وقام ثلة من الطلاب الغاضبين بالتظاهر أمام السفارة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "ثلة من الطلاب الغاضبين"
+
+
+def test_adjective_after_a_time_word_is_no_doer(run):
+    article = run("وجاءت هجمات الأمس الانتحارية في راولبندي بعد أسبوعين.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack).get("actor") != "الانتحارية"

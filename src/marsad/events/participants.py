@@ -29,7 +29,7 @@ from marsad.events.doers import (
     subject_before,
 )
 from marsad.events.lexicon import EventLexicon, key
-from marsad.events.phrases import Entities, noun_phrase, phrase_span
+from marsad.events.phrases import TIME_SKIP, Entities, noun_phrase, phrase_span
 from marsad.events.text import View
 from marsad.events.triggers import Mention
 
@@ -50,6 +50,15 @@ _BY_REACH = 10
 #: Verbs of going out that a protest noun of purpose follows: نزل الآلاف إلى الشوارع للاحتجاج.
 _GO_OUT = frozenset(
     key(w) for w in "نزل نزلت نزلوا ينزل ينزلون سار سارت ساروا تجمع تجمعوا احتشد احتشدوا قيام".split()
+)
+#: Verbs whose subject does the event noun they govern: حاول المتظاهرون اقتحام، أقدم شاب على
+#: إحراق نفسه، لم يتورع أحدهم عن، استمر المحتجون في.
+_TRYING = frozenset(
+    key(w)
+    for w in (
+        "حاول حاولت حاولوا يحاول تحاول يحاولون أقدم أقدمت أقدموا يقدم يقدمون تورع يتورع يتورعوا "
+        "عمد عمدت عمدوا استمر استمرت استمروا يستمر تستمر تمكن تمكنت تمكنوا نجح نجحت نجحوا"
+    ).split()
 )
 _SOME = frozenset(key(w) for w in "بعض عدد".split())
 
@@ -151,7 +160,7 @@ def _core_roles(
         return roles
     if not m.form.verb:
         verbs = lex.sets["LIGHT_VERBS"] | (_GO_OUT if m.type in ("PROTEST", "GATHER") else frozenset())
-        light = _light_subject(v, m, ents, barrier, verbs, True)
+        light = _light_subject(v, m, ents, barrier, verbs, True) or _trying_subject(v, m, ents, barrier)
         if light is not None:
             roles["actor"] = light
         undergoer = _light_subject(
@@ -226,10 +235,14 @@ def _core_roles(
 
 
 def _adjective(v: View, ents: Entities, m: Mention, np: tuple[int, int]) -> bool:
-    """An adjective right after an event noun (هجمات انتحارية، القصف الجوي) describes it;
-    only a nationality or a people (غارة إسرائيلية) may name its doer."""
+    """An adjective right after an event noun (هجمات انتحارية، القصف الجوي، هجمات الأمس
+    الانتحارية) describes it; only a nationality or a people (غارة إسرائيلية) may name its doer."""
     first, last = np
-    if first != m.last + 1 or not v.stem[first].endswith(("ي", "يه")) or counted_start(v, first):
+    if (
+        first != skip_times(v, m.last + 1, first + 1)
+        or not v.stem[first].endswith(("ي", "يه"))
+        or counted_start(v, first)
+    ):
         return False
     return not any(_nisba(v, ents, j) for j in range(first, last + 1))
 
@@ -285,6 +298,45 @@ def _light_subject(
                 return after  # خرجوا للاحتجاج على اعتقاله: the verb governs the first event noun only
             return subject_before(v, j, ents, barrier) or antecedent(v, j, ents, barrier)
     return None
+
+
+_GROUPS = frozenset(key(w) for w in "مجموعة مجموعات ثلة عدد حشود جموع".split())
+_GOVERNING_PREPS = frozenset(key(w) for w in "على عن في الى إلى".split())
+_SUBJECT_WORDS = 6
+
+
+def _trying_subject(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """The subject of a verb of trying or daring right before the event noun it governs:
+    حاول عشرات المحتجين اقتحام، أقدم شاب على إحراق نفسه."""
+    lo, _ = v.stretch(m.tok)
+    k = m.first - 1
+    if k > lo and v.full[k] in _GOVERNING_PREPS:
+        k -= 1
+    while k > lo and (k in v.timed or v.full[k] in TIME_SKIP):  # حاول المحتجون اليوم اقتحام
+        k -= 1
+    for j in range(k, max(lo, k - _SUBJECT_WORDS) - 1, -1):
+        if not (v.has(j, _TRYING) or v.keys(j)[-1] in _TRYING):
+            continue
+        if j == k:
+            return None  # حاول اقتحام: the subject was named before, or nowhere
+        np = noun_phrase(v, skip_times(v, j + 1, k + 1), k + 1, ents=ents, barrier=barrier)
+        return np if np is not None and np[1] == k else None
+    return None
+
+
+def _with_partitive(
+    v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int], hi: int, barrier: frozenset[int]
+) -> tuple[int, int]:
+    """A crowd word with its partitive: حشود من المتظاهرين، مجموعة من الطلاب."""
+    first, last = np
+    if (
+        last + 2 >= hi
+        or v.full[last + 1] != "من"
+        or not (v.has(last, lex.sets["CROWD"]) or v.has(last, _GROUPS))
+    ):
+        return np
+    rest = noun_phrase(v, last + 2, hi, ents=ents, barrier=barrier)
+    return (first, rest[1]) if rest is not None else np
 
 
 def _fallback_actor(
@@ -403,6 +455,8 @@ def find_participants(
         if destination is not None:
             roles["destination"] = destination
     actor = roles.get("actor")
+    if actor is not None:
+        actor = roles["actor"] = _with_partitive(v, lex, ents, actor, hi, barrier)
     if actor is not None and places and _is_place(v, places, index or PlaceIndex.build(places, 0), actor):
         del roles["actor"]  # غارات استهدفت بلدة كفرنبل: a town is where, not who
         if m.type in _TARGETED and "target" not in roles:
