@@ -234,3 +234,15 @@ def test_adjective_after_a_time_word_is_no_doer(run):
     article = run("وجاءت هجمات الأمس الانتحارية في راولبندي بعد أسبوعين.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack).get("actor") != "الانتحارية"
+
+
+def test_who_called_a_protest(run):
+    article = run("ودعا مجلس النقابات المهنية إلى إضراب عام عن العمل الأربعاء المقبل.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"].startswith("مجلس النقابات")
+
+
+def test_who_took_part_in_a_march(run):
+    article = run("وشارك آلاف الطلاب في مسيرة وسط العاصمة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "آلاف الطلاب"

@@ -49,7 +49,11 @@ _PREPOSITIONS = frozenset(key(w) for w in "عن في على إثر اثر عقب
 _BY_REACH = 10
 #: Verbs of going out that a protest noun of purpose follows: نزل الآلاف إلى الشوارع للاحتجاج.
 _GO_OUT = frozenset(
-    key(w) for w in "نزل نزلت نزلوا ينزل ينزلون سار سارت ساروا تجمع تجمعوا احتشد احتشدوا قيام".split()
+    key(w)
+    for w in (
+        "نزل نزلت نزلوا ينزل ينزلون سار سارت ساروا تجمع تجمعوا احتشد احتشدوا قيام "
+        "شارك شاركت شاركوا يشارك تشارك يشاركون دعا دعت دعوا يدعو تدعو"
+    ).split()
 )
 #: Verbs whose subject does the event noun they govern: حاول المتظاهرون اقتحام، أقدم شاب على
 #: إحراق نفسه، لم يتورع أحدهم عن، استمر المحتجون في.
@@ -433,8 +437,9 @@ def find_participants(
         on = _marked(v, ents, m.last + 1, hi, _ON, barrier)
         if on is not None and on != roles.get("actor"):
             roles["target"] = on
-    if "actor" not in roles and v.stem[m.tok] in _CLASHES:  # مواجهات مع قوات الأمن: the other side
-        nxt = m.last + 1
+    if "actor" not in roles and v.stem[m.tok] in _CLASHES:
+        # مواجهات مع قوات الأمن: the other side
+        nxt = skip_times(v, m.last + 1, hi)
         with_ = nxt < hi and v.full[nxt] in _WITH
         side = noun_phrase(v, nxt + 1, hi, ents=ents, barrier=barrier) if with_ else None
         if side is not None and side != roles.get("target"):
