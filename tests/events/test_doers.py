@@ -47,3 +47,15 @@ def test_relative_subject_after_a_partitive(run):
     article = run("مواجهات بين قوى الأمن ومجموعات من المواطنين الشيعة الغاضبين، الذين يحتجون على الغلاء.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert roles(article, protest)["actor"] == "المواطنين الشيعة الغاضبين"
+
+
+def test_doer_of_a_later_mention_of_the_attack(run):
+    article = run("قتل 22 شخصا جراء هجوم انتحاري بحزام ناسف، وورد أن انتحارية نفذت الهجوم.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "انتحارية"
+
+
+def test_a_launch_that_names_its_doer(run):
+    article = run("قتل ثلاثة مدنيين بقصف صاروخي أطلقته طائرة حربية على السوق.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "طائرة حربية"

@@ -246,3 +246,9 @@ def test_who_took_part_in_a_march(run):
     article = run("وشارك آلاف الطلاب في مسيرة وسط العاصمة.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert roles(article, protest)["actor"] == "آلاف الطلاب"
+
+
+def test_verb_letters_with_a_preposition_are_a_noun(run):
+    article = run("وقال إن المحتجز هدد بقتل الجميع وهتف بشعارات.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack).get("actor") != "الجميع"

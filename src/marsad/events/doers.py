@@ -102,7 +102,8 @@ def antecedent(v: View, verb: int, ents: Entities, barrier: frozenset[int]) -> t
 
 
 _DONE = frozenset(
-    key(w) for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا".split()
+    key(w)
+    for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا أطلق أطلقت أطلقوا".split()
 )
 _DONE_PRONOUNS = ("ها", "ه", "هم", "هما")
 _ASCRIBED = frozenset(key(w) for w in "نسب نسبت ينسب تنسب".split())
@@ -110,7 +111,7 @@ _TO_WORDS = frozenset(key(w) for w in "إلى الى ل".split())
 _CLAIM_REACH = 12
 
 
-def _done_by(v: View, j: int) -> bool:
+def done_by(v: View, j: int) -> bool:
     """A verb of doing or owning with the event as its object pronoun: نفذها، شنته، تبناه."""
     if v.tokens[j].enclitic is not None and v.stem[j] in _DONE:
         return True
@@ -131,7 +132,7 @@ def claimed_actor(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) 
                 k += 1
             elif not (k < end and v.tokens[k].proclitics[:1] == ("ل",)):
                 continue
-        elif not _done_by(v, j):
+        elif not done_by(v, j):
             continue
         while k < end and v.is_punct(k):  # تبناه «تنظيم القاعدة»
             k += 1

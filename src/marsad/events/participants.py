@@ -23,6 +23,7 @@ from marsad.events.doers import (
     antecedent,
     claimed_actor,
     counted_start,
+    done_by,
     responsible,
     skip_times,
     speaker_did,
@@ -152,13 +153,14 @@ def _core_roles(
 ) -> dict[str, tuple[int, int]]:
     """Actor and target from word order around the trigger itself."""
     roles: dict[str, tuple[int, int]] = {}
-    if m.form.verb and m.first > 0 and v.bare(m.first - 1) in _PREPOSITIONS:
-        m = replace(m, form=replace(m.form, verb=False))  # مسؤوليتها عن خطف: the noun, not the verb
     inside = m.last > m.tok + 1  # أطلق مسلحون النار: the phrase holds its subject
     start = skip_times(v, m.tok + 1 if inside else m.last + 1, hi)
     if start in barrier and v.has(start, lex.sets["CROWD"]):
         barrier = barrier - {start}  # سارت حشود من المتظاهرين: the crowd walks, whatever else it is
     after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
+    done = next((j for j in range(after[0], after[1] + 1) if done_by(v, j)), None) if after else None
+    if done is not None:  # هجوم مسلح نفذه متطرف، بقصف صاروخي أطلقته طائرة: the doer follows the verb
+        after = None
     if inside and after is not None and after[1] < m.last and not counted_start(v, after[0]):
         roles["actor"] = after
         return roles
@@ -236,6 +238,17 @@ def _core_roles(
     else:
         roles["target"] = subject
     return roles
+
+
+def _as_noun(v: View, m: Mention) -> Mention:
+    """A verb's letters after a preposition or with ب or the article are its verbal noun:
+    مسؤوليتها عن خطف، بقصف."""
+    proclitics = v.tokens[m.tok].proclitics
+    if m.form.verb and (
+        "ب" in proclitics or "ال" in proclitics or (m.first > 0 and v.bare(m.first - 1) in _PREPOSITIONS)
+    ):
+        return replace(m, form=replace(m.form, verb=False))
+    return m
 
 
 def _adjective(v: View, ents: Entities, m: Mention, np: tuple[int, int]) -> bool:
@@ -408,6 +421,7 @@ def find_participants(
     """Participants of the event triggered by ``m``; ``others`` are its merged mentions;
     ``speaker`` the character span of the source, the owner of «قواته» in its words; an actor
     that is one of ``places`` (other than a country, which may act as a state) is dropped."""
+    m, others = _as_noun(v, m), [_as_noun(v, other) for other in others]
     lo, hi = v.stretch(m.tok)
     # tokens of the stretch inside a place name: روسيا is a name, not an accusative noun
     named = (
@@ -433,6 +447,10 @@ def find_participants(
         for role in ("actor", "target"):
             if role not in roles and role in extra and (role == "target" or other.form.verb):
                 roles[role] = extra[role]
+        if "actor" not in roles and not other.form.verb:  # ... وورد أن انتحارية نفذت الهجوم
+            light = _light_subject(v, other, ents, barrier, lex.sets["LIGHT_VERBS"], True)
+            if light is not None:
+                roles["actor"] = light
     if "target" not in roles and m.type in _TARGETED:
         on = _marked(v, ents, m.last + 1, hi, _ON, barrier)
         if on is not None and on != roles.get("actor"):
