@@ -252,3 +252,9 @@ def test_verb_letters_with_a_preposition_are_a_noun(run):
     article = run("وقال إن المحتجز هدد بقتل الجميع وهتف بشعارات.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack).get("actor") != "الجميع"
+
+
+def test_a_coordinated_noun_is_no_object(run):
+    article = run("أسفر الهجوم عن مقتل 33 شخصا وجرح 17 شخصا آخر بينهم امرأتان وطفلان.")
+    (attack,) = [e for e in article.events if e.type == "ASSAULT"]
+    assert roles(article, attack).get("actor") is None

@@ -226,7 +226,13 @@ def _core_roles(
         return roles
     obj = noun_phrase(v, subject[1] + 1, hi, ents=ents, barrier=barrier) if subject is after else after
     # خطفت الجبهة الشعبية ثلاث طائرات: a passive verb takes no object after its subject.
-    active = subject is after and obj is not None and obj[0] == subject[1] + 1
+    # ... 17 شخصا بينهم امرأتان وطفلان: what و joins on is more of the subject, not an object.
+    active = (
+        subject is after
+        and obj is not None
+        and obj[0] == subject[1] + 1
+        and v.tokens[obj[0]].proclitics[:1] != ("و",)
+    )
     # قتل أحد عناصر الشرطة بنيران مسلحين: with its doer named after it, the verb is passive.
     by = subject is after and _marked(v, ents, subject[1] + 1, min(hi, subject[1] + 4), _BY, barrier)
     if by and _passive_reading(m):
