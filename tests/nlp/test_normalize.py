@@ -75,3 +75,11 @@ def test_folding_is_one_lookup_per_character(text, ta_marbuta, hamza):
     table = _table(ta_marbuta, hamza)
     expected = _DROP_RE.sub("", text.translate(table))
     assert normalize(text, ta_marbuta=ta_marbuta, hamza=hamza).text == expected
+
+
+@given(TEXT)
+def test_each_shadow_character_maps_to_the_original_character_it_was_folded_from(text):
+    n = normalize(text)
+    for i, ch in enumerate(n.text):
+        start, end = n.to_original(i, i + 1)
+        assert ch in normalize_text(text[start:end])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,21 +54,30 @@ def _pairs(ta_marbuta: bool, hamza: bool) -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A normalised shadow of ``original`` with the offset of each of its characters there."""
+    """A normalised shadow of ``original`` and the way back to offsets there."""
 
     text: str
     original: str
-    offsets: tuple[int, ...] | None  # None: the shadow is aligned one-for-one
+    offsets: tuple[int, ...] | None = None  # of each shadow character, for text that needed them
+    # Otherwise the shadow lines up with the original but for dropped runs: from shadow
+    # position ``cuts[k]`` on, ``shifts[k]`` more characters of the original lie before.
+    cuts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def _at(self, i: int) -> int:
+        if self.offsets is not None:
+            return self.offsets[i]
+        k = bisect_right(self.cuts, i) - 1
+        return i + self.shifts[k] if k >= 0 else i
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``original`` that the shadow span ``start:end`` came from."""
-        if self.offsets is None:
+        if self.offsets is None and not self.cuts:
             return start, end
         if start >= end:
-            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            pos = self._at(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        last = self.offsets[end - 1] + 1
-        return self.offsets[start], _MARKS_RE.match(self.original, last).end()
+        return self._at(start), _MARKS_RE.match(self.original, self._at(end - 1) + 1).end()
 
 
 def normalize(text: str, *, ta_marbuta: bool = False, hamza: bool = True) -> Normalized:
@@ -81,17 +91,18 @@ def normalize(text: str, *, ta_marbuta: bool = False, hamza: bool = True) -> Nor
     for char, to in _pairs(ta_marbuta, hamza):
         if char in folded:
             folded = folded.replace(char, to)
-    drops = [m.span() for m in _DROP_RE.finditer(folded)]
-    if not drops:
-        return Normalized(folded, text, None)
-    pieces, offsets, pos = [], [], 0
-    for start, end in drops:
+    pieces, cuts, shifts, pos, removed = [], [], [], 0, 0
+    for m in _DROP_RE.finditer(folded):
+        start, end = m.span()
         pieces.append(folded[pos:start])
-        offsets.extend(range(pos, start))
+        cuts.append(start - removed)
+        removed += end - start
+        shifts.append(removed)
         pos = end
+    if not cuts:
+        return Normalized(folded, text)
     pieces.append(folded[pos:])
-    offsets.extend(range(pos, len(folded)))
-    return Normalized("".join(pieces), text, tuple(offsets))
+    return Normalized("".join(pieces), text, None, tuple(cuts), tuple(shifts))
 
 
 def _normalize_slow(text: str, table: dict[int, str]) -> Normalized:
