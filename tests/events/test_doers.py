@@ -59,3 +59,9 @@ def test_a_launch_that_names_its_doer(run):
     article = run("قتل ثلاثة مدنيين بقصف صاروخي أطلقته طائرة حربية على السوق.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack)["actor"] == "طائرة حربية"
+
+
+def test_who_planted_the_bomb(run):
+    article = run("أصيب خمسة أشخاص بجروح في انفجار عبوة ناسفة زرعها مجهولون.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"] == "مجهولون"

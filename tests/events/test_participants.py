@@ -258,3 +258,28 @@ def test_a_coordinated_noun_is_no_object(run):
     article = run("أسفر الهجوم عن مقتل 33 شخصا وجرح 17 شخصا آخر بينهم امرأتان وطفلان.")
     (attack,) = [e for e in article.events if e.type == "ASSAULT"]
     assert roles(article, attack).get("actor") is None
+
+
+def test_subject_ends_before_an_accusative_object(run):
+    got = _only(run("اختطف مسلحون صحفيا أجنبيا في غزة."))
+    assert got["actor"] == "مسلحون"
+    assert got["target"] == "صحفيا أجنبيا"
+
+
+def test_nominative_plural_takes_no_genitive(run):
+    article = run("رشق متظاهرون قوات الأمن بالحجارة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    got = roles(article, protest)
+    assert got["actor"] == "متظاهرون"
+    assert got["target"] == "قوات الأمن"
+
+
+def test_a_count_keeps_its_accusative_noun(run):
+    article = run("قتلت القوات 130 فلسطينيا في المواجهات.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["target"] == "130 فلسطينيا"
+
+
+def test_raid_of_a_nation_as_subject(run):
+    got = _only(run("استهدفت غارة إسرائيلية سيارة في غزة.", entities=[("إسرائيلية", "NORP")]))
+    assert got["actor"] == "غارة إسرائيلية"

@@ -103,7 +103,7 @@ def antecedent(v: View, verb: int, ents: Entities, barrier: frozenset[int]) -> t
 
 _DONE = frozenset(
     key(w)
-    for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا أطلق أطلقت أطلقوا".split()
+    for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا أطلق أطلقت أطلقوا زرع زرعت زرعوا".split()
 )
 _DONE_PRONOUNS = ("ها", "ه", "هم", "هما")
 _ASCRIBED = frozenset(key(w) for w in "نسب نسبت ينسب تنسب".split())

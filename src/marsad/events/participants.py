@@ -155,8 +155,12 @@ def _core_roles(
     roles: dict[str, tuple[int, int]] = {}
     inside = m.last > m.tok + 1  # أطلق مسلحون النار: the phrase holds its subject
     start = skip_times(v, m.tok + 1 if inside else m.last + 1, hi)
-    if start in barrier and v.has(start, lex.sets["CROWD"]):
-        barrier = barrier - {start}  # سارت حشود من المتظاهرين: the crowd walks, whatever else it is
+    if start in barrier and (
+        v.has(start, lex.sets["CROWD"]) or (m.form.verb and start + 1 < hi and _nisba(v, ents, start + 1))
+    ):
+        # سارت حشود من المتظاهرين، استهدفت غارة إسرائيلية سيارة: the crowd or the raid of a
+        # nation acts, whatever else it is
+        barrier = barrier - {start}
     after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
     done = next((j for j in range(after[0], after[1] + 1) if done_by(v, j)), None) if after else None
     if done is not None:  # هجوم مسلح نفذه متطرف، بقصف صاروخي أطلقته طائرة: the doer follows the verb
@@ -221,6 +225,8 @@ def _core_roles(
         if m.type in _TARGETED:  # قتل عددا من زعماء طالبان: the object, the subject left out
             roles["target"] = after
         return roles
+    if before is None and after is not None:
+        after = _subject_part(v, ents, after)
     subject = before or after
     if subject is None:
         return roles
@@ -244,6 +250,25 @@ def _core_roles(
     else:
         roles["target"] = subject
     return roles
+
+
+def _subject_part(v: View, ents: Entities, np: tuple[int, int]) -> tuple[int, int]:
+    """The subject alone of a phrase after a verb that ran on into its object: an accusative
+    noun (مسلحون صحفيا) or a noun after a nominative plural and its adjectives (متظاهرون قوات
+    الأمن: a plural in ـون is not followed by its genitive) starts the object."""
+    first, last = np
+    if any(counted_start(v, j) for j in range(first, last + 1)):
+        return np  # اكثر من مليون متظاهر، 130 فلسطينيا: a count takes its noun in any case
+    for j in range(first + 1, last + 1):
+        word = v.full[j]
+        if (accusative(v, ents, (j, j)) and not word.endswith(("ها", "هما", "نا"))) or (
+            v.full[j - 1].endswith("ون")
+            and not word.endswith("ون")
+            and not v.tokens[j].proclitics
+            and ents.starting(v.tokens[j].start) is None
+        ):
+            return first, j - 1
+    return np
 
 
 def _as_noun(v: View, m: Mention) -> Mention:
