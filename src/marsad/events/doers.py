@@ -1,7 +1,8 @@
 """Who did it where word order next to the trigger does not say: the subject of a clause
 before its verb or the noun a relative clause describes, the doer an event noun's sentence
 names after it (عمليات نفذها قراصنة، هجوم تبناه تنظيم، نسب إلى المتمردين), whoever claims
-it (تبنت الحركة المسؤولية عن ...), and a speaker who says it did it (قال الحلف إنه قتل).
+it (تبنت الحركة المسؤولية عن ...), a speaker who says it did it (قال الحلف إنه قتل), the
+subject of a verb of trying (حاول المحتجون اقتحام), and where a subject after its verb ends.
 """
 
 from __future__ import annotations
@@ -103,7 +104,10 @@ def antecedent(v: View, verb: int, ents: Entities, barrier: frozenset[int]) -> t
 
 _DONE = frozenset(
     key(w)
-    for w in "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا أطلق أطلقت أطلقوا زرع زرعت زرعوا".split()
+    for w in (
+        "نفذ نفذت نفذوا شن شنت شنوا ارتكب ارتكبت ارتكبوا تبنى تبنت تبنوا تبنا "
+        "أطلق أطلقت أطلقوا زرع زرعت زرعوا"
+    ).split()
 )
 _DONE_PRONOUNS = ("ها", "ه", "هم", "هما")
 _ASCRIBED = frozenset(key(w) for w in "نسب نسبت ينسب تنسب".split())
@@ -191,3 +195,58 @@ def speaker_did(v: View, ents: Entities, m: Mention, speaker: tuple[int, int] | 
     _, hi = v.stretch(m.tok)
     obj = noun_phrase(v, m.last + 1, hi, ents=ents)
     return obj is not None and (accusative(v, ents, obj) or counted_start(v, obj[0]))
+
+
+#: Verbs whose subject does the event noun they govern: حاول المتظاهرون اقتحام، أقدم شاب على
+#: إحراق نفسه، لم يتورع أحدهم عن، استمر المحتجون في.
+_TRYING = frozenset(
+    key(w)
+    for w in (
+        "حاول حاولت حاولوا يحاول تحاول يحاولون أقدم أقدمت أقدموا يقدم يقدمون تورع يتورع يتورعوا "
+        "عمد عمدت عمدوا استمر استمرت استمروا يستمر تستمر تمكن تمكنت تمكنوا نجح نجحت نجحوا"
+    ).split()
+)
+
+
+def subject_part(v: View, ents: Entities, np: tuple[int, int]) -> tuple[int, int]:
+    """The subject alone of a phrase after a verb that ran on into its object: an accusative
+    noun (مسلحون صحفيا) or a noun after a nominative plural and its adjectives (متظاهرون قوات
+    الأمن: a plural in ـون is not followed by its genitive) starts the object."""
+    first, last = np
+    if any(counted_start(v, j) for j in range(first, last + 1)):
+        return np  # اكثر من مليون متظاهر، 130 فلسطينيا: a count takes its noun in any case
+    for j in range(first + 1, last + 1):
+        word = v.full[j]
+        if (accusative(v, ents, (j, j)) and not word.endswith(("ها", "هما", "نا"))) or (
+            v.full[j - 1].endswith("ون")
+            and not word.endswith("ون")
+            and not v.tokens[j].proclitics
+            and ents.starting(v.tokens[j].start) is None
+        ):
+            return first, j - 1
+    return np
+
+
+_GOVERNING_PREPS = frozenset(key(w) for w in "على عن في الى إلى".split())
+
+
+_SUBJECT_WORDS = 6
+
+
+def trying_subject(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
+    """The subject of a verb of trying or daring right before the event noun it governs:
+    حاول عشرات المحتجين اقتحام، أقدم شاب على إحراق نفسه."""
+    lo, _ = v.stretch(m.tok)
+    k = m.first - 1
+    if k > lo and v.full[k] in _GOVERNING_PREPS:
+        k -= 1
+    while k > lo and (k in v.timed or v.full[k] in TIME_SKIP):  # حاول المحتجون اليوم اقتحام
+        k -= 1
+    for j in range(k, max(lo, k - _SUBJECT_WORDS) - 1, -1):
+        if not (v.has(j, _TRYING) or v.keys(j)[-1] in _TRYING):
+            continue
+        if j == k:
+            return None  # حاول اقتحام: the subject was named before, or nowhere
+        np = noun_phrase(v, skip_times(v, j + 1, k + 1), k + 1, ents=ents, barrier=barrier)
+        return np if np is not None and np[1] == k else None
+    return None

@@ -28,9 +28,11 @@ from marsad.events.doers import (
     skip_times,
     speaker_did,
     subject_before,
+    subject_part,
+    trying_subject,
 )
 from marsad.events.lexicon import EventLexicon, key
-from marsad.events.phrases import TIME_SKIP, Entities, noun_phrase, phrase_span
+from marsad.events.phrases import Entities, noun_phrase, phrase_span
 from marsad.events.text import View
 from marsad.events.triggers import Mention
 
@@ -54,15 +56,6 @@ _GO_OUT = frozenset(
     for w in (
         "نزل نزلت نزلوا ينزل ينزلون سار سارت ساروا تجمع تجمعوا احتشد احتشدوا قيام "
         "شارك شاركت شاركوا يشارك تشارك يشاركون دعا دعت دعوا يدعو تدعو"
-    ).split()
-)
-#: Verbs whose subject does the event noun they govern: حاول المتظاهرون اقتحام، أقدم شاب على
-#: إحراق نفسه، لم يتورع أحدهم عن، استمر المحتجون في.
-_TRYING = frozenset(
-    key(w)
-    for w in (
-        "حاول حاولت حاولوا يحاول تحاول يحاولون أقدم أقدمت أقدموا يقدم يقدمون تورع يتورع يتورعوا "
-        "عمد عمدت عمدوا استمر استمرت استمروا يستمر تستمر تمكن تمكنت تمكنوا نجح نجحت نجحوا"
     ).split()
 )
 _SOME = frozenset(key(w) for w in "بعض عدد".split())
@@ -170,7 +163,7 @@ def _core_roles(
         return roles
     if not m.form.verb:
         verbs = lex.sets["LIGHT_VERBS"] | (_GO_OUT if m.type in ("PROTEST", "GATHER") else frozenset())
-        light = _light_subject(v, m, ents, barrier, verbs, True) or _trying_subject(v, m, ents, barrier)
+        light = _light_subject(v, m, ents, barrier, verbs, True) or trying_subject(v, m, ents, barrier)
         if light is not None:
             roles["actor"] = light
         undergoer = _light_subject(
@@ -226,7 +219,7 @@ def _core_roles(
             roles["target"] = after
         return roles
     if before is None and after is not None:
-        after = _subject_part(v, ents, after)
+        after = subject_part(v, ents, after)
     subject = before or after
     if subject is None:
         return roles
@@ -250,25 +243,6 @@ def _core_roles(
     else:
         roles["target"] = subject
     return roles
-
-
-def _subject_part(v: View, ents: Entities, np: tuple[int, int]) -> tuple[int, int]:
-    """The subject alone of a phrase after a verb that ran on into its object: an accusative
-    noun (مسلحون صحفيا) or a noun after a nominative plural and its adjectives (متظاهرون قوات
-    الأمن: a plural in ـون is not followed by its genitive) starts the object."""
-    first, last = np
-    if any(counted_start(v, j) for j in range(first, last + 1)):
-        return np  # اكثر من مليون متظاهر، 130 فلسطينيا: a count takes its noun in any case
-    for j in range(first + 1, last + 1):
-        word = v.full[j]
-        if (accusative(v, ents, (j, j)) and not word.endswith(("ها", "هما", "نا"))) or (
-            v.full[j - 1].endswith("ون")
-            and not word.endswith("ون")
-            and not v.tokens[j].proclitics
-            and ents.starting(v.tokens[j].start) is None
-        ):
-            return first, j - 1
-    return np
 
 
 def _as_noun(v: View, m: Mention) -> Mention:
@@ -349,27 +323,6 @@ def _light_subject(
 
 
 _GROUPS = frozenset(key(w) for w in "مجموعة مجموعات ثلة عدد حشود جموع".split())
-_GOVERNING_PREPS = frozenset(key(w) for w in "على عن في الى إلى".split())
-_SUBJECT_WORDS = 6
-
-
-def _trying_subject(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """The subject of a verb of trying or daring right before the event noun it governs:
-    حاول عشرات المحتجين اقتحام، أقدم شاب على إحراق نفسه."""
-    lo, _ = v.stretch(m.tok)
-    k = m.first - 1
-    if k > lo and v.full[k] in _GOVERNING_PREPS:
-        k -= 1
-    while k > lo and (k in v.timed or v.full[k] in TIME_SKIP):  # حاول المحتجون اليوم اقتحام
-        k -= 1
-    for j in range(k, max(lo, k - _SUBJECT_WORDS) - 1, -1):
-        if not (v.has(j, _TRYING) or v.keys(j)[-1] in _TRYING):
-            continue
-        if j == k:
-            return None  # حاول اقتحام: the subject was named before, or nowhere
-        np = noun_phrase(v, skip_times(v, j + 1, k + 1), k + 1, ents=ents, barrier=barrier)
-        return np if np is not None and np[1] == k else None
-    return None
 
 
 def _with_partitive(
