@@ -283,3 +283,18 @@ def test_a_count_keeps_its_accusative_noun(run):
 def test_raid_of_a_nation_as_subject(run):
     got = _only(run("استهدفت غارة إسرائيلية سيارة في غزة.", entities=[("إسرائيلية", "NORP")]))
     assert got["actor"] == "غارة إسرائيلية"
+
+
+def test_who_announces_a_strike(run):
+    article = run("أعلنت نقابة المعلمين إضرابا مفتوحا عن العمل.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "نقابة المعلمين"
+
+
+def test_a_passive_by_its_letters(run):
+    text = "اغتيل النائب اللبناني في انفجار سيارة مفخخة استهدف موكبه."
+    article = run(text, entities=[("اللبناني", "NORP")])
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    got = roles(article, attack)
+    assert got["target"] == "النائب اللبناني"
+    assert "actor" not in got

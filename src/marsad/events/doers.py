@@ -233,9 +233,12 @@ _GOVERNING_PREPS = frozenset(key(w) for w in "على عن في الى إلى".sp
 _SUBJECT_WORDS = 6
 
 
-def trying_subject(v: View, m: Mention, ents: Entities, barrier: frozenset[int]) -> tuple[int, int] | None:
-    """The subject of a verb of trying or daring right before the event noun it governs:
-    حاول عشرات المحتجين اقتحام، أقدم شاب على إحراق نفسه."""
+def trying_subject(
+    v: View, m: Mention, ents: Entities, barrier: frozenset[int], also: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """The subject of a verb of trying or daring (or one of ``also``) right before the event
+    noun it governs: حاول عشرات المحتجين اقتحام، أقدم شاب على إحراق نفسه."""
+    words = _TRYING | also
     lo, _ = v.stretch(m.tok)
     k = m.first - 1
     if k > lo and v.full[k] in _GOVERNING_PREPS:
@@ -243,7 +246,7 @@ def trying_subject(v: View, m: Mention, ents: Entities, barrier: frozenset[int])
     while k > lo and (k in v.timed or v.full[k] in TIME_SKIP):  # حاول المحتجون اليوم اقتحام
         k -= 1
     for j in range(k, max(lo, k - _SUBJECT_WORDS) - 1, -1):
-        if not (v.has(j, _TRYING) or v.keys(j)[-1] in _TRYING):
+        if not (v.has(j, words) or v.keys(j)[-1] in words):
             continue
         if j == k:
             return None  # حاول اقتحام: the subject was named before, or nowhere

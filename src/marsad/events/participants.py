@@ -158,12 +158,19 @@ def _core_roles(
     done = next((j for j in range(after[0], after[1] + 1) if done_by(v, j)), None) if after else None
     if done is not None:  # هجوم مسلح نفذه متطرف، بقصف صاروخي أطلقته طائرة: the doer follows the verb
         after = None
-    if inside and after is not None and after[1] < m.last and not counted_start(v, after[0]):
+    if (
+        inside
+        and after is not None
+        and after[1] < m.last
+        and not counted_start(v, after[0])
+        and (m.form.verb or not accusative(v, ents, after))  # إضرابا مفتوحا عن: its adjective
+    ):
         roles["actor"] = after
         return roles
     if not m.form.verb:
         verbs = lex.sets["LIGHT_VERBS"] | (_GO_OUT if m.type in ("PROTEST", "GATHER") else frozenset())
-        light = _light_subject(v, m, ents, barrier, verbs, True) or trying_subject(v, m, ents, barrier)
+        also = _ANNOUNCE if m.type in ("PROTEST", "GATHER") else frozenset()
+        light = _light_subject(v, m, ents, barrier, verbs, True) or trying_subject(v, m, ents, barrier, also)
         if light is not None:
             roles["actor"] = light
         undergoer = _light_subject(
@@ -234,7 +241,7 @@ def _core_roles(
     )
     # قتل أحد عناصر الشرطة بنيران مسلحين: with its doer named after it, the verb is passive.
     by = subject is after and _marked(v, ents, subject[1] + 1, min(hi, subject[1] + 4), _BY, barrier)
-    if by and _passive_reading(m):
+    if (by and _passive_reading(m)) or v.stem[m.tok] in _PASSIVES:
         roles["target"] = subject
     elif _acts(v, lex, ents, subject) or not _passive_reading(m) or active:
         roles["actor"] = subject
@@ -322,6 +329,9 @@ def _light_subject(
     return None
 
 
+_PASSIVES = frozenset(key(w) for w in "اغتيل اغتيلت اغتيلوا".split())  # passive by its letters
+#: Who announces or declares a strike or a sit-in holds it: أعلنت نقابة المعلمين إضرابا.
+_ANNOUNCE = frozenset(key(w) for w in "أعلن أعلنت أعلنوا يعلن تعلن يعلنون".split())
 _GROUPS = frozenset(key(w) for w in "مجموعة مجموعات ثلة عدد حشود جموع".split())
 
 
@@ -426,7 +436,7 @@ def find_participants(
         if "actor" in roles and "target" in roles:
             break
         extra = _core_roles(v, lex, ents, other, hi, barrier, named)
-        if _describes(v, m, other) and "actor" in extra:
+        if "actor" in extra and any(_describes(v, x, other) for x in (m, *others)):
             extra.setdefault("target", extra.pop("actor"))  # غارات ... استهدفت عناصر طالبان
         for role in ("actor", "target"):
             if role not in roles and role in extra and (role == "target" or other.form.verb):
