@@ -65,3 +65,9 @@ def test_who_planted_the_bomb(run):
     article = run("أصيب خمسة أشخاص بجروح في انفجار عبوة ناسفة زرعها مجهولون.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert roles(article, attack)["actor"] == "مجهولون"
+
+
+def test_who_took_part_in_it(run):
+    article = run("شهدت مدينة تعز تظاهرة حاشدة شارك فيها آلاف المواطنين.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "آلاف المواطنين"

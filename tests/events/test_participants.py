@@ -298,3 +298,9 @@ def test_a_passive_by_its_letters(run):
     got = roles(article, attack)
     assert got["target"] == "النائب اللبناني"
     assert "actor" not in got
+
+
+def test_fire_named_after_another_event_is_not_this_ones(run):
+    article = run("وتأتي هذه التظاهرة بعد أيام من مقتل ناشط برصاص الشرطة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert "actor" not in roles(article, protest)

@@ -113,6 +113,8 @@ _DONE_PRONOUNS = ("ها", "ه", "هم", "هما")
 _ASCRIBED = frozenset(key(w) for w in "نسب نسبت ينسب تنسب".split())
 _TO_WORDS = frozenset(key(w) for w in "إلى الى ل".split())
 _CLAIM_REACH = 12
+_TAKE_PART = frozenset(key(w) for w in "شارك شاركت شاركوا يشارك تشارك يشاركون".split())
+_IN_IT = frozenset(key(w) for w in "فيها فيه".split())
 
 
 def done_by(v: View, j: int) -> bool:
@@ -125,7 +127,8 @@ def done_by(v: View, j: int) -> bool:
 
 def claimed_actor(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) -> tuple[int, int] | None:
     """The doer an event noun's own sentence names after it: في عمليات نفذها قراصنة صوماليون،
-    الهجوم الذي شنته الحركة، وقد تبناه تنظيم القاعدة، هجوم نسب إلى المتمردين."""
+    الهجوم الذي شنته الحركة، وقد تبناه تنظيم القاعدة، هجوم نسب إلى المتمردين، تظاهرة شارك
+    فيها آلاف."""
     if m.form.verb:
         return None
     _, end = v.sent_span[v.sent_of[m.tok]]
@@ -136,6 +139,8 @@ def claimed_actor(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) 
                 k += 1
             elif not (k < end and v.tokens[k].proclitics[:1] == ("ل",)):
                 continue
+        elif v.has(j, _TAKE_PART) and k < end and v.full[k] in _IN_IT:  # شارك فيها آلاف المواطنين
+            k += 1
         elif not done_by(v, j):
             continue
         while k < end and v.is_punct(k):  # تبناه «تنظيم القاعدة»

@@ -429,7 +429,14 @@ def find_participants(
         else frozenset()
     )
     roles = _core_roles(v, lex, ents, m, hi, barrier, named)
-    by = _marked(v, ents, m.last + 1, min(hi, m.last + _BY_REACH), _BY, barrier)
+    # مقتل ناشط برصاص الشرطة: the fire is the killing's, not that of another event's word before
+    # it; قتل 3 وأصيب عشرات برصاص الجيش: the injuring is this event's own
+    own = {j for x in others for j in range(x.first, x.last + 1)}
+    reach = next(
+        (j for j in range(m.last + 1, min(hi, m.last + _BY_REACH)) if j in barrier and j not in own),
+        m.last + _BY_REACH,
+    )
+    by = _marked(v, ents, m.last + 1, min(hi, reach), _BY, barrier)
     if by is not None and "actor" not in roles:
         roles["actor"] = by
     for other in others:  # وقتل مهاجم انتحاري 47 شخصا في هجوم: the casualty verb names them
