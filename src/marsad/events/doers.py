@@ -7,7 +7,7 @@ subject of a verb of trying (حاول المحتجون اقتحام), and where 
 
 from __future__ import annotations
 
-from marsad.events.lexicon import key
+from marsad.events.lexicon import EventLexicon, key
 from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partitive
 from marsad.events.text import View
 from marsad.events.triggers import Mention
@@ -258,3 +258,21 @@ def trying_subject(
         np = noun_phrase(v, skip_times(v, j + 1, k + 1), k + 1, ents=ents, barrier=barrier)
         return np if np is not None and np[1] == k else None
     return None
+
+
+_GROUPS = frozenset(key(w) for w in "مجموعة مجموعات ثلة عدد حشود جموع".split())
+
+
+def with_partitive(
+    v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int], hi: int, barrier: frozenset[int]
+) -> tuple[int, int]:
+    """A crowd word with its partitive: حشود من المتظاهرين، مجموعة من الطلاب."""
+    first, last = np
+    if (
+        last + 2 >= hi
+        or v.full[last + 1] != "من"
+        or not (v.has(last, lex.sets["CROWD"]) or v.has(last, _GROUPS))
+    ):
+        return np
+    rest = noun_phrase(v, last + 2, hi, ents=ents, barrier=barrier)
+    return (first, rest[1]) if rest is not None else np

@@ -30,6 +30,7 @@ from marsad.events.doers import (
     subject_before,
     subject_part,
     trying_subject,
+    with_partitive,
 )
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.phrases import Entities, noun_phrase, phrase_span
@@ -332,22 +333,6 @@ def _light_subject(
 _PASSIVES = frozenset(key(w) for w in "اغتيل اغتيلت اغتيلوا".split())  # passive by its letters
 #: Who announces or declares a strike or a sit-in holds it: أعلنت نقابة المعلمين إضرابا.
 _ANNOUNCE = frozenset(key(w) for w in "أعلن أعلنت أعلنوا يعلن تعلن يعلنون".split())
-_GROUPS = frozenset(key(w) for w in "مجموعة مجموعات ثلة عدد حشود جموع".split())
-
-
-def _with_partitive(
-    v: View, lex: EventLexicon, ents: Entities, np: tuple[int, int], hi: int, barrier: frozenset[int]
-) -> tuple[int, int]:
-    """A crowd word with its partitive: حشود من المتظاهرين، مجموعة من الطلاب."""
-    first, last = np
-    if (
-        last + 2 >= hi
-        or v.full[last + 1] != "من"
-        or not (v.has(last, lex.sets["CROWD"]) or v.has(last, _GROUPS))
-    ):
-        return np
-    rest = noun_phrase(v, last + 2, hi, ents=ents, barrier=barrier)
-    return (first, rest[1]) if rest is not None else np
 
 
 def _fallback_actor(
@@ -480,7 +465,7 @@ def find_participants(
             roles["destination"] = destination
     actor = roles.get("actor")
     if actor is not None:
-        actor = roles["actor"] = _with_partitive(v, lex, ents, actor, hi, barrier)
+        actor = roles["actor"] = with_partitive(v, lex, ents, actor, hi, barrier)
     if actor is not None and places and _is_place(v, places, index or PlaceIndex.build(places, 0), actor):
         del roles["actor"]  # غارات استهدفت بلدة كفرنبل: a town is where, not who
         if m.type in _TARGETED and "target" not in roles:
