@@ -62,6 +62,17 @@ def test_two_incidents_with_different_tolls_stay_two(run):
     assert [t for t, _ in triggers(article)] == ["ASSAULT", "ASSAULT"]
 
 
+def test_a_toll_counts_the_figure_it_rose_to_not_one_next_to_the_word(run):
+    text = (
+        "ارتفع عدد القتلى جراء الغارات الجوية التي استهدفت بلدة كفرنبل جنوب إدلب يوم الأحد إلى 19 شخصاً، "
+        "وفق مدير المستشفى."
+    )
+    article = run(text, quantities=[("19 شخصاً", {"value": 19, "unit": "person"})])
+    (event,) = article.events
+    (quantity,) = article.quantities
+    assert [(what, article.quantities[i]) for what, i in event.counts] == [("killed", quantity)]
+
+
 def test_the_lexicon_and_the_result_pickle(run, lexicon):
     article = run("قصفت الطائرات البلدة، بحسب المرصد.")
     assert pickle.loads(pickle.dumps(article)) == article

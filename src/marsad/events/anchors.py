@@ -34,6 +34,8 @@ PEOPLE_UNITS = frozenset(
 _DATELINE_RE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—ـ:(]")
 _DATELINE_REACH = 80
 _CASUALTY_REACH = 3
+# What a toll's figure follows: ... إلى 19 (rose to), بلغ 19 (reached).
+_TOLL_TO_RE = re.compile(r"(?:\b[وف]?(?:إلى|الى|بلغ|وصل)\s+(?:نحو\s+|حوالي\s+)?)$")
 _PLACE_SENTENCES_BACK = 2
 
 
@@ -316,7 +318,15 @@ def choose_counts(
 
 
 def _next_to(v: View, quantities: Sequence[Quantity], usable: list[int], m: Mention) -> int | None:
-    """A figure just after a casualty word (مقتل خمسة) or just before it (خمسة أشخاص قتلوا)."""
+    """A figure just after a casualty word (مقتل خمسة) or just before it (خمسة أشخاص قتلوا);
+    for a toll (ارتفع عدد القتلى جراء الغارات ... إلى 19 شخصا), the figure it rose or came to."""
+    if m.first > 0 and v.stem[m.first - 1] == "عدد":
+        sentence_end = v.tokens[v.sent_span[v.sent_of[m.last]][1] - 1].end
+        for i in usable:
+            start = quantities[i].start
+            after = v.tokens[m.last].end <= start <= sentence_end
+            if after and _TOLL_TO_RE.search(v.text, start - 24, start):
+                return i
     after_lo = v.tokens[m.last].end
     after_hi = v.tokens[min(len(v.tokens) - 1, m.last + _CASUALTY_REACH)].end
     before_lo = v.tokens[max(0, m.first - _CASUALTY_REACH - 1)].start
