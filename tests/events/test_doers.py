@@ -71,3 +71,9 @@ def test_who_took_part_in_it(run):
     article = run("شهدت مدينة تعز تظاهرة حاشدة شارك فيها آلاف المواطنين.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert roles(article, protest)["actor"] == "آلاف المواطنين"
+
+
+def test_definite_object_after_a_definite_plural_subject(run):
+    article = run("وأحرق المتظاهرون العلم الإسرائيلي أمام مقر الأمم المتحدة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "المتظاهرون"

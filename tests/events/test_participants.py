@@ -304,3 +304,15 @@ def test_fire_named_after_another_event_is_not_this_ones(run):
     article = run("وتأتي هذه التظاهرة بعد أيام من مقتل ناشط برصاص الشرطة.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert "actor" not in roles(article, protest)
+
+
+def test_verb_letters_after_ila_are_a_noun(run):
+    article = run("وعمد مناصرو المعارضة إلى قطع الطرقات بالإطارات المشتعلة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "مناصرو المعارضة"
+
+
+def test_what_was_hit_is_not_who_hit_it(run):
+    article = run("وتعرض مركز للشرطة في مدينة الرمادي لهجوم بقذائف الهاون.")
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert "actor" not in roles(article, attack)

@@ -225,7 +225,7 @@ def subject_part(v: View, ents: Entities, np: tuple[int, int]) -> tuple[int, int
         if (accusative(v, ents, (j, j)) and not word.endswith(("ها", "هما", "نا"))) or (
             v.full[j - 1].endswith("ون")
             and not word.endswith("ون")
-            and not v.tokens[j].proclitics
+            and v.tokens[j].proclitics in ((), ("ال",))  # أحرق المتظاهرون العلم
             and ents.starting(v.tokens[j].start) is None
         ):
             return first, j - 1

@@ -49,7 +49,9 @@ _TO = frozenset(key(w) for w in "إلى الى نحو باتجاه صوب".split
 _NAMED = frozenset({"ORG", "GPE", "PER", "NORP"})
 _AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
 _ALA, _YAD, _QABL = key("على"), key("يد"), key("قبل")
-_PREPOSITIONS = frozenset(key(w) for w in "عن في على إثر اثر عقب جراء بسبب نتيجة خلال أثناء منذ بعد".split())
+_PREPOSITIONS = frozenset(
+    key(w) for w in "عن في على إلى الى إثر اثر عقب جراء بسبب نتيجة خلال أثناء منذ بعد".split()
+)
 _BY_REACH = 10
 #: Verbs of going out that a protest noun of purpose follows: نزل الآلاف إلى الشوارع للاحتجاج.
 _GO_OUT = frozenset(
@@ -453,7 +455,11 @@ def find_participants(
         if claimed is not None:
             roles["actor"] = claimed
     if "actor" not in roles:
-        actor = _fallback_actor(v, lex, ents, m, lo, hi, set(roles.values()), speaker)
+        taken = set(roles.values())
+        target = roles.get("target")
+        if target is not None and target[0] < m.first:  # تعرض مركز للشرطة لهجوم: all of it was hit
+            taken.add((target[0], m.first - 1))
+        actor = _fallback_actor(v, lex, ents, m, lo, hi, taken, speaker)
         if actor is not None:
             roles["actor"] = actor
     if m.type == "MOVE":
