@@ -113,9 +113,13 @@ def test_inside_one_story_only_a_stated_difference_keeps_reports_apart():
     d = article("b", where=province, site="bbc.co.uk")
     assert len(merge_reports(_reports(c, d))) == 2
     assert len(merge_reports(_reports(c, d), story)) == 1
-    # Two towns ~70 km apart, or known actors that differ: still two events.
+    # Two named towns, ~70 km or only ~12 km apart, or known actors that differ: still two events.
     e = article("b", where=ALEPPO, site="bbc.co.uk")
     assert len(merge_reports(_reports(c, e), story)) == 2
+    near = article("b", where=MAARAT, site="bbc.co.uk")
+    assert len(merge_reports(_reports(c, near), story)) == 2
+    twin = Where("كفر نبل", "town", KAFRANBEL.lat + 0.01, KAFRANBEL.lon, 999, "SY")  # listed twice
+    assert len(merge_reports(_reports(c, article("b", where=twin, site="bbc.co.uk")), story)) == 1
     f = article("a", actor="الجيش السوري", actor_id="wd:Q1")
     g = article("b", actor="الجيش التركي", actor_id="wd:Q2", site="bbc.co.uk")
     assert len(merge_reports(_reports(f, g), story)) == 2

@@ -34,6 +34,8 @@ from marsad.stories.reports import FACTUAL, Actor, Claim, MergedEvent, PlaceRef,
 LEVEL_RANK = {"country": 0, "admin1": 1, "region": 1, "city": 2, "relative": 2, "town": 3}
 #: How far (km) a place of this level may lie from its point and still be the same place.
 RADIUS_KM = {"town": 10.0, "city": 25.0, "relative": 40.0, "admin1": 150.0, "region": 150.0}
+#: Two places of one level with different ids this close are one place the gazetteer lists twice.
+TWIN_KM = 3.0
 #: Intervals this long or longer are coarse ("this year"); they never join a precise one
 #: outside one story.
 COARSE_DAYS = 31
@@ -173,7 +175,11 @@ def _ids_conflict(a: Report, b: Report) -> bool:
 def _places_apart(a: PlaceRef, b: PlaceRef) -> bool:
     """Whether two places of one story still name different events' places: two points
     (towns, cities, places relative to one) or two countries that are not compatible. A
-    province or region beside a point is a place of the story stated loosely, not another."""
+    province or region beside a point is a place of the story stated loosely, not another.
+    Two towns (or two cities) the story names apart are apart however near: one article's
+    strikes on Kafranbel and its shelling of Khan Shaykhun are two events."""
+    if a.level == b.level in ("town", "city") and None not in (a.geonameid, b.geonameid, a.lat, b.lat):
+        return a.geonameid != b.geonameid and haversine_km(a.lat, a.lon, b.lat, b.lon) > TWIN_KM  # type: ignore[arg-type]
     if places_compatible(a, b):
         return False
     ra, rb = LEVEL_RANK.get(a.level, 2), LEVEL_RANK.get(b.level, 2)
