@@ -77,3 +77,12 @@ def test_definite_object_after_a_definite_plural_subject(run):
     article = run("وأحرق المتظاهرون العلم الإسرائيلي أمام مقر الأمم المتحدة.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert roles(article, protest)["actor"] == "المتظاهرون"
+
+
+def test_the_name_a_group_gives_itself(run):
+    text = (
+        "اعلنت مجموعة تطلق على نفسها «المقاومة الوطنية الاسلامية في العراق» مسؤوليتها عن خطف اربعة اميركيين."
+    )
+    article = run(text)
+    attack = next(e for e in article.events if e.type == "ASSAULT")
+    assert roles(article, attack)["actor"].startswith("المقاومة الوطنية")

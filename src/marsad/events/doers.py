@@ -155,6 +155,7 @@ _CLAIMERS = frozenset(
 _ABOUT = frozenset({key("عن")})
 _RESPONSIBILITY = ("مسووليه", "مسووليت")  # المسؤولية، مسؤوليتها
 _CLAIM_NOUNS = frozenset(key(w) for w in "إعلان تبني".split())
+_CLAIMANT_REACH = 16  # أعلنت مجموعة تطلق على نفسها «...» مسؤوليتها: names in quotes run long
 _NEGATIONS = frozenset(key(w) for w in "لم لا لن".split())
 
 
@@ -165,7 +166,7 @@ def responsible(v: View, ents: Entities, m: Mention, barrier: frozenset[int]) ->
     about = next((j for j in range(m.first - 1, max(lo, m.first - 3) - 1, -1) if v.full[j] in _ABOUT), None)
     if about is None or about - 1 < lo or not v.stem[about - 1].startswith(_RESPONSIBILITY):
         return None
-    for j in range(about - 2, max(lo, about - 2 - LIGHT_REACH) - 1, -1):
+    for j in range(about - 2, max(lo, about - 2 - _CLAIMANT_REACH) - 1, -1):
         if v.stem[j].startswith(_RESPONSIBILITY) or v.stem[j] in _CLAIM_NOUNS:
             return None  # بعد إعلانها المسؤولية عن هجوم: the claim of an earlier clause
         if v.stem[j] in _CLAIMERS or v.bare(j) in _CLAIMERS:
@@ -276,3 +277,21 @@ def with_partitive(
         return np
     rest = noun_phrase(v, last + 2, hi, ents=ents, barrier=barrier)
     return (first, rest[1]) if rest is not None else np
+
+
+_CALLS = frozenset(key(w) for w in "تطلق يطلق تسمي يسمي تسمى يسمى تدعى يدعى".split())
+_SELF_WORDS = frozenset(key(w) for w in "على نفسها نفسه نفسهم أنفسهم اسم".split())
+
+
+def self_named(v: View, ents: Entities, np: tuple[int, int], hi: int) -> tuple[int, int]:
+    """The name a group gives itself: مجموعة تطلق على نفسها «سرايا الفرقان» → سرايا الفرقان."""
+    first, _ = np
+    for j in range(first + 1, min(hi, first + 3)):
+        if v.stem[j] not in _CALLS and v.full[j] not in _CALLS:
+            continue
+        k = j + 1
+        while k < hi and (v.full[k] in _SELF_WORDS or v.stem[k] in _SELF_WORDS or v.is_punct(k)):
+            k += 1
+        name = noun_phrase(v, k, hi, ents=ents) if k > j + 1 else None
+        return name if name is not None else np
+    return np

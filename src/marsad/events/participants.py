@@ -25,6 +25,7 @@ from marsad.events.doers import (
     counted_start,
     done_by,
     responsible,
+    self_named,
     skip_times,
     speaker_did,
     subject_before,
@@ -471,7 +472,7 @@ def find_participants(
             roles["destination"] = destination
     actor = roles.get("actor")
     if actor is not None:
-        actor = roles["actor"] = with_partitive(v, lex, ents, actor, hi, barrier)
+        actor = roles["actor"] = self_named(v, ents, with_partitive(v, lex, ents, actor, hi, barrier), hi)
     if actor is not None and places and _is_place(v, places, index or PlaceIndex.build(places, 0), actor):
         del roles["actor"]  # غارات استهدفت بلدة كفرنبل: a town is where, not who
         if m.type in _TARGETED and "target" not in roles:
