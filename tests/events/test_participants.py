@@ -316,3 +316,9 @@ def test_what_was_hit_is_not_who_hit_it(run):
     article = run("وتعرض مركز للشرطة في مدينة الرمادي لهجوم بقذائف الهاون.")
     attack = next(e for e in article.events if e.type == "ASSAULT")
     assert "actor" not in roles(article, attack)
+
+
+def test_a_phrase_with_bi_is_no_doer(run):
+    article = run("وأكد شهود أن الشرطة فرقت التظاهرة بالقوة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest).get("actor") != "القوة"

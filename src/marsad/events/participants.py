@@ -160,7 +160,8 @@ def _core_roles(
         barrier = barrier - {start}
     after = noun_phrase(v, start, m.last if inside else hi, ents=ents, barrier=barrier)
     done = next((j for j in range(after[0], after[1] + 1) if done_by(v, j)), None) if after else None
-    if done is not None:  # هجوم مسلح نفذه متطرف، بقصف صاروخي أطلقته طائرة: the doer follows the verb
+    if done is not None or (after is not None and v.tokens[after[0]].proclitics[:1] in (("ب",), ("ك",))):
+        # هجوم مسلح نفذه متطرف، بقصف أطلقته طائرة: the doer follows the verb; فرقت التظاهرة بالقوة
         after = None
     if (
         inside
