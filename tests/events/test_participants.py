@@ -322,3 +322,21 @@ def test_a_phrase_with_bi_is_no_doer(run):
     article = run("وأكد شهود أن الشرطة فرقت التظاهرة بالقوة.")
     protest = next(e for e in article.events if e.type == "PROTEST")
     assert roles(article, protest).get("actor") != "القوة"
+
+
+def test_people_named_by_a_protest_noun(run):
+    article = run("ودخل إضراب المعلمين أسبوعه الثاني.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "المعلمين"
+
+
+def test_a_people_word_keeps_no_place_after_it(run):
+    article = run("وانطلقت مسيرة الطلاب من ساحة الجامعة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "الطلاب"
+
+
+def test_the_protesters_stop_before_their_protest(run):
+    article = run("ويواصل المحتجون اعتصامهم في الساحة.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert roles(article, protest)["actor"] == "المحتجون"

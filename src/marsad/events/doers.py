@@ -7,6 +7,8 @@ subject of a verb of trying (حاول المحتجون اقتحام), and where 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.events.lexicon import EventLexicon, key
 from marsad.events.phrases import STOP, TIME_SKIP, Entities, noun_phrase, partitive
 from marsad.events.text import View
@@ -230,6 +232,13 @@ def subject_part(v: View, ents: Entities, np: tuple[int, int]) -> tuple[int, int
             and ents.starting(v.tokens[j].start) is None
         ):
             return first, j - 1
+        if (
+            "ال" in v.tokens[j - 1].proclitics
+            and v.full[j - 1].endswith("ين")
+            and not v.tokens[j].proclitics
+            and not word.endswith("ين")
+        ):
+            return first, j - 1  # إضراب المعلمين أسبوعه: a definite plural has no genitive
     return np
 
 
@@ -261,7 +270,9 @@ def trying_subject(
     return None
 
 
-_GROUPS = frozenset(key(w) for w in "مجموعة مجموعات ثلة عدد حشود جموع".split())
+_GROUPS = frozenset(
+    key(w) for w in "مجموعة مجموعات ثلة عدد حشود حشد جموع آلاف الآلاف مئات المئات عشرات العشرات".split()
+)
 
 
 def with_partitive(
@@ -269,11 +280,7 @@ def with_partitive(
 ) -> tuple[int, int]:
     """A crowd word with its partitive: حشود من المتظاهرين، مجموعة من الطلاب."""
     first, last = np
-    if (
-        last + 2 >= hi
-        or v.full[last + 1] != "من"
-        or not (v.has(last, lex.sets["CROWD"]) or v.has(last, _GROUPS))
-    ):
+    if last + 2 >= hi or v.full[last + 1] != "من" or not v.has(last, _GROUPS):
         return np
     rest = noun_phrase(v, last + 2, hi, ents=ents, barrier=barrier)
     return (first, rest[1]) if rest is not None else np
@@ -295,3 +302,30 @@ def self_named(v: View, ents: Entities, np: tuple[int, int], hi: int) -> tuple[i
         name = noun_phrase(v, k, hi, ents=ents) if k > j + 1 else None
         return name if name is not None else np
     return np
+
+
+_PREPOSITIONS = frozenset(
+    key(w) for w in "عن في على إلى الى إثر اثر عقب جراء بسبب نتيجة خلال أثناء منذ بعد".split()
+)
+
+
+def people(v: View, ents: Entities, j: int) -> bool:
+    """A plural of people in ـون / ـين, not a place (اعتصام الأساتذة، إضراب المعلمين)."""
+    entity = ents.at(v.tokens[j].start, v.tokens[j].end)
+    return (
+        len(v.stem[j]) >= 5
+        and v.stem[j].endswith(("ين", "ون"))
+        and j not in v.timed
+        and (entity is None or entity.type not in ("GPE", "LOC", "FAC"))
+    )
+
+
+def as_noun(v: View, m: Mention) -> Mention:
+    """A verb's letters after a preposition or with ب or the article are its verbal noun:
+    مسؤوليتها عن خطف، بقصف."""
+    proclitics = v.tokens[m.tok].proclitics
+    if m.form.verb and (
+        "ب" in proclitics or "ال" in proclitics or (m.first > 0 and v.bare(m.first - 1) in _PREPOSITIONS)
+    ):
+        return replace(m, form=replace(m.form, verb=False))
+    return m

@@ -12,7 +12,6 @@ origin and destination of a movement.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from marsad.article import Participant, Place
 from marsad.events.anchors import PlaceIndex
@@ -21,9 +20,11 @@ from marsad.events.doers import (
     NUMBER_START,
     accusative,
     antecedent,
+    as_noun,
     claimed_actor,
     counted_start,
     done_by,
+    people,
     responsible,
     self_named,
     skip_times,
@@ -50,9 +51,6 @@ _TO = frozenset(key(w) for w in "إلى الى نحو باتجاه صوب".split
 _NAMED = frozenset({"ORG", "GPE", "PER", "NORP"})
 _AIRCRAFT = frozenset(key(w) for w in "طائرات طائرة مقاتلات مروحيات مروحية طائرتين بوارج".split())
 _ALA, _YAD, _QABL = key("على"), key("يد"), key("قبل")
-_PREPOSITIONS = frozenset(
-    key(w) for w in "عن في على إلى الى إثر اثر عقب جراء بسبب نتيجة خلال أثناء منذ بعد".split()
-)
 _BY_REACH = 10
 #: Verbs of going out that a protest noun of purpose follows: نزل الآلاف إلى الشوارع للاحتجاج.
 _GO_OUT = frozenset(
@@ -198,15 +196,17 @@ def _core_roles(
                 _acts(v, lex, ents, after)
                 or _nisba(v, ents, after[0])
                 or (m.type in _MOVERS and _counted(v, lex, after))
+                or (m.type in ("PROTEST", "GATHER") and people(v, ents, after[0]))
             )
         ):
-            roles["actor"] = after
+            roles["actor"] = after = subject_part(v, ents, after)
             obj = noun_phrase(v, after[1] + 1, hi, ents=ents, barrier=barrier)
             if (
                 obj is not None
                 and obj[0] == after[1] + 1
                 and m.type in _TARGETED
                 and accusative(v, ents, obj)
+                and not v.full[obj[0]].endswith(("ها", "هما", "نا"))
             ):
                 roles.setdefault("target", obj)  # قصف الميليشيات سوقا: a verbal noun takes an object
         return roles
@@ -255,17 +255,6 @@ def _core_roles(
     else:
         roles["target"] = subject
     return roles
-
-
-def _as_noun(v: View, m: Mention) -> Mention:
-    """A verb's letters after a preposition or with ب or the article are its verbal noun:
-    مسؤوليتها عن خطف، بقصف."""
-    proclitics = v.tokens[m.tok].proclitics
-    if m.form.verb and (
-        "ب" in proclitics or "ال" in proclitics or (m.first > 0 and v.bare(m.first - 1) in _PREPOSITIONS)
-    ):
-        return replace(m, form=replace(m.form, verb=False))
-    return m
 
 
 def _adjective(v: View, ents: Entities, m: Mention, np: tuple[int, int]) -> bool:
@@ -368,7 +357,8 @@ def _fallback_actor(
                 or (v.full[first - 1] == "من" and first - 2 >= lo)
             ):
                 first -= 1
-            np = noun_phrase(v, first, hi, ents=ents)
+            # المحتجون اعتصامهم: the phrase stops before the event word itself
+            np = noun_phrase(v, first, m.first if first < m.first else hi, ents=ents)
             if np is not None and np[0] <= j <= np[1]:
                 return np
     return None
@@ -404,7 +394,7 @@ def find_participants(
     """Participants of the event triggered by ``m``; ``others`` are its merged mentions;
     ``speaker`` the character span of the source, the owner of «قواته» in its words; an actor
     that is one of ``places`` (other than a country, which may act as a state) is dropped."""
-    m, others = _as_noun(v, m), [_as_noun(v, other) for other in others]
+    m, others = as_noun(v, m), [as_noun(v, other) for other in others]
     lo, hi = v.stretch(m.tok)
     # tokens of the stretch inside a place name: روسيا is a name, not an accusative noun
     named = (
