@@ -12,6 +12,7 @@ import pytest
 from marsad.article import Article, Event, Place, Sentence
 from marsad.events.evaluate import (
     AnnotatedScores,
+    _words,
     core,
     haversine_km,
     place_right,
@@ -114,3 +115,9 @@ def test_petrarch_dev_floor(shared_data):
     assert scores.trigger_hits_any / scores.with_trigger >= 0.85
     assert scores.source_found / scores.with_source >= 0.5
     assert scores.extra / scores.sentences <= 0.3
+
+
+def test_words_are_compared_without_the_punctuation_stuck_to_them():
+    # A gold source written «المارينز». and a predicted المارينز are the same word.
+    assert _words("«المارينز».") == _words("المارينز") == {"مارينز"}
+    assert _words("قُتِلَ") == _words("قتل")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
 def core(word: str) -> str:
     """A word without its leading conjunction, preposition or article, for loose comparison."""
     w = key(word)
@@ -49,7 +53,8 @@ def core(word: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {core(w) for w in text.split() if len(w) > 1}
+    """Words without the punctuation stuck to them: «المارينز» and المارينز are one word."""
+    return {core(w) for w in _WORD_RE.findall(key(text)) if len(w) > 1}  # marks dropped first
 
 
 # --- UniversalPetrarch gold standard -------------------------------------------------------
