@@ -43,6 +43,13 @@ def test_ids_count_up_in_text_order(run):
     assert [e.type for e in article.events] == ["ASSAULT", "PROTEST", "COERCE"]
 
 
+def test_what_protesters_do_is_the_protest(run):
+    for text in ("وحمل المتظاهرون في إسطنبول الأعلام التركية.", "وهاجم آلاف المتظاهرين مكتب رئيس الوزراء."):
+        assert [t for t, _ in triggers(run(text))] == ["PROTEST"]
+    # Without protesters the same verbs are no event.
+    assert triggers(run("وحمل الوزير حقيبته ورفع الجلسة.")) == []
+
+
 def test_a_retelling_folds_into_the_first_telling(run):
     text = "قتل خمسة أشخاص في انفجار سيارة مفخخة في السوق. وقال المتحدث إن الانفجار أدى إلى مقتل خمسة أشخاص."
     article = run(text, quantities=[("خمسة أشخاص", {"value": 5, "unit": "person"})])
