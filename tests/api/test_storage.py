@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from marsad.api.storage import Store, writer_elsewhere
 from marsad.store import WriterLock
@@ -45,3 +48,23 @@ def test_a_writer_is_known_by_its_lock_file(writable_db: Path) -> None:
     # A writer killed without releasing leaves its pid behind: a dead process writes nothing.
     lock_path(writable_db).write_text('{"pid": 999999999, "command": "marsad ingest"}')
     assert not writer_elsewhere(writable_db)
+
+
+@pytest.mark.parametrize("writable", [False, True])
+def test_closing_waits_for_the_reads_under_way(writable_db: Path, writable: bool) -> None:
+    # A shutdown while the search index is still being built in the background.
+    store = Store(writable_db, writable=writable)
+    entered, answers = threading.Event(), []
+
+    def read() -> None:
+        with store.read() as conn:
+            entered.set()
+            time.sleep(0.3)
+            answers.append(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    entered.wait(5)
+    store.close()
+    reader.join()
+    assert answers and answers[0] > 0

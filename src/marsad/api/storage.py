@@ -40,6 +40,7 @@ log = logging.getLogger("marsad.api")
 
 #: A shared read connection unused this long is closed, so an ingest can open the file.
 IDLE_SECONDS = 2.0
+CLOSE_WAIT_SECONDS = 30.0  # how long closing waits for the reads under way
 WATCH_SECONDS = 0.25
 
 
@@ -91,9 +92,16 @@ class Store:
             threading.Thread(target=self._let_go_when_idle, name="marsad-store", daemon=True).start()
 
     def close(self) -> None:
+        """Closes the store once the reads under way (a background index build, say) are done:
+        DuckDB refuses to close a connection a cursor of which is still busy."""
         self._closed.set()
-        with self._cursor:
-            self._close_shared()
+        deadline = time.monotonic() + CLOSE_WAIT_SECONDS
+        while True:
+            with self._cursor:
+                if self._readers == 0 or time.monotonic() > deadline:
+                    self._close_shared()
+                    break
+            time.sleep(0.01)
         self._stack.close()
         self._conn = None
 
@@ -120,10 +128,13 @@ class Store:
         if self._conn is not None:
             with self._cursor:
                 cursor = self._conn.cursor()
+                self._readers += 1
             try:
                 yield _snapshot(cursor)
             finally:
                 cursor.close()
+                with self._cursor:
+                    self._readers -= 1
             return
         if writer_elsewhere(self.db):
             with self._cursor:
