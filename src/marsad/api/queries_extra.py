@@ -19,9 +19,9 @@ import duckdb
 
 from marsad.article import Article
 from marsad.store import queries
-from marsad.store.articles import load_articles
+from marsad.store.articles import dict_rows, load_articles, place_ref
 from marsad.store.queries import EventFilter, Page, Sort
-from marsad.stories.reports import Actor, Claim, MergedEvent, PlaceRef, Report, reports_of
+from marsad.stories.reports import Actor, Claim, MergedEvent, Report, reports_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +32,9 @@ class EventSummary:
     sites: int
 
 
-def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
 def _merged(
     row: dict, actors: list[Actor], claims: list[Claim], reports: tuple[Report, ...] = ()
 ) -> MergedEvent:
-    place = None
-    if row["place_name"] is not None:
-        place = PlaceRef(
-            row["place_name"], row["level"], row["geonameid"], row["country"], row["lat"], row["lon"]
-        )
     return MergedEvent(
         id=row["id"],
         type=row["type"],
@@ -54,7 +44,7 @@ def _merged(
         acled=row["acled"],
         date_from=row["date_from"],
         date_to=row["date_to"],
-        place=place,
+        place=place_ref(row),
         actors=tuple(actors),
         reports=reports,
         claims=tuple(claims),
@@ -81,7 +71,7 @@ def event_detail(
     conn: duckdb.DuckDBPyConnection, event_id: str
 ) -> tuple[MergedEvent, dict[str, Article]] | None:
     """One event with every report, and the stored articles those reports come from."""
-    rows = _dicts(conn.execute(f"SELECT {queries.EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]))
+    rows = dict_rows(conn.execute(f"SELECT {queries.EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]))
     if not rows:
         return None
     keys = conn.execute("SELECT article, report FROM event_reports WHERE event = ?", [event_id]).fetchall()

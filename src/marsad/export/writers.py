@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -119,19 +120,7 @@ def write_parquet(events: Iterable[MergedEvent], path: Path, *, batch: int = 200
                 }
                 for r in ev.reports
             ]
-            row["claims"] = [
-                {
-                    "what": c.what,
-                    "value": c.value,
-                    "low": c.low,
-                    "high": c.high,
-                    "approximate": c.approximate,
-                    "currency": c.currency,
-                    "source": c.source,
-                    "article": c.article,
-                }
-                for c in ev.claims
-            ]
+            row["claims"] = [asdict(c) for c in ev.claims]
             rows.append(row)
             n += 1
             if len(rows) >= batch:

@@ -24,10 +24,21 @@ from marsad.article import (
 from marsad.stories.reports import Actor, Claim, PlaceRef, Report, claim_what
 
 
-def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict]:
-    cur = conn.execute(sql, params or [])
+def dict_rows(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict]:
+    return dict_rows(conn.execute(sql, params or []))
+
+
+def place_ref(row: dict) -> PlaceRef | None:
+    """The place of a stored event or report row (columns place_name, level, geonameid, ...)."""
+    if row["place_name"] is None:
+        return None
+    return PlaceRef(row["place_name"], row["level"], row["geonameid"], row["country"], row["lat"], row["lon"])
 
 
 def _canonical(row: dict) -> Canonical | None:
@@ -265,9 +276,6 @@ def load_reports(conn: duckdb.DuckDBPyConnection, articles: Iterable[str] | None
     quantities = {(q["article"], q["idx"]): q for q in _rows(conn, _QUANTITIES_SQL.format(**only), params)}
     out = []
     for r in _rows(conn, _REPORTS_SQL.format(**only), params):
-        place = None
-        if r["place_name"] is not None:
-            place = PlaceRef(r["place_name"], r["level"], r["geonameid"], r["country"], r["lat"], r["lon"])
         date_from, date_to, stated = _interval(r)
         out.append(
             Report(
@@ -285,7 +293,7 @@ def load_reports(conn: duckdb.DuckDBPyConnection, articles: Iterable[str] | None
                 date_from=date_from,
                 date_to=date_to,
                 time_stated=stated,
-                place=place,
+                place=place_ref(r),
                 actors=tuple(actors[(r["article"], r["idx"])]),
                 claims=_claims(r, quantities),
                 source=r["source"],

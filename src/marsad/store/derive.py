@@ -8,7 +8,7 @@ in any order, gives the same tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time
 
 import duckdb
@@ -116,21 +116,7 @@ def _event_rows(events: list[MergedEvent]) -> dict[str, list[dict]]:
             }
             for i, a in enumerate(ev.actors)
         )
-        out["claims"].extend(
-            {
-                "event": ev.id,
-                "idx": i,
-                "what": c.what,
-                "value": c.value,
-                "low": c.low,
-                "high": c.high,
-                "approximate": c.approximate,
-                "currency": c.currency,
-                "source": c.source,
-                "article": c.article,
-            }
-            for i, c in enumerate(ev.claims)
-        )
+        out["claims"].extend({"event": ev.id, "idx": i, **asdict(c)} for i, c in enumerate(ev.claims))
     return out
 
 

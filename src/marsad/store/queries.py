@@ -17,10 +17,10 @@ from typing import Any, Generic, Literal, TypeVar
 import duckdb
 
 from marsad.article import Article
-from marsad.store.articles import load_article, load_reports
+from marsad.store.articles import dict_rows, load_article, load_reports, place_ref
 from marsad.store.derive import search_key
 from marsad.stories.merge import stem
-from marsad.stories.reports import Actor, Claim, MergedEvent, PlaceRef, Report
+from marsad.stories.reports import Actor, Claim, MergedEvent, Report
 
 T = TypeVar("T")
 BBox = tuple[float, float, float, float]  # west, south, east, north
@@ -211,11 +211,6 @@ def scalar(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
     return rows[0][0] if rows else None
 
 
-def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
 def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
     where, params = where_clause(f or EventFilter())
     return int(scalar(conn, f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
@@ -238,7 +233,7 @@ def page_rows(
         return []
     rows = {
         r["id"]: r
-        for r in _dicts(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ANY(?)", [ids]))
+        for r in dict_rows(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ANY(?)", [ids]))
     }
     return [rows[i] for i in ids if i in rows]
 
@@ -247,7 +242,7 @@ def _light_reports(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str,
     """The reports of these events from ``event_reports`` alone: every field but each report's
     own actors and figures (the event carries those)."""
     reports: dict[str, list[Report]] = defaultdict(list)
-    for r in _dicts(conn.execute("SELECT * FROM event_reports WHERE event = ANY(?)", [ids])):
+    for r in dict_rows(conn.execute("SELECT * FROM event_reports WHERE event = ANY(?)", [ids])):
         reports[r["event"]].append(
             Report(
                 article=r["article"],
@@ -291,10 +286,10 @@ def actors_and_claims(
         "SELECT event, role, text, canonical_id, canonical_name FROM event_actors "
         "WHERE event = ANY(?) ORDER BY event, idx"
     )  # not the normalised search text: large, and read only to filter
-    for a in _dicts(conn.execute(sql, [ids])):
+    for a in dict_rows(conn.execute(sql, [ids])):
         actors[a["event"]].append(Actor(a["role"], a["text"], a["canonical_id"], a["canonical_name"]))
     claims: dict[str, list[Claim]] = defaultdict(list)
-    for c in _dicts(conn.execute("SELECT * FROM claims WHERE event = ANY(?) ORDER BY event, idx", [ids])):
+    for c in dict_rows(conn.execute("SELECT * FROM claims WHERE event = ANY(?) ORDER BY event, idx", [ids])):
         claims[c["event"]].append(
             Claim(
                 c["what"],
@@ -319,9 +314,6 @@ def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict], *, full: bool =
     actors, claims = actors_and_claims(conn, ids)
     out = []
     for r in rows:
-        place = None
-        if r["place_name"] is not None:
-            place = PlaceRef(r["place_name"], r["level"], r["geonameid"], r["country"], r["lat"], r["lon"])
         reps = sorted(reports[r["id"]], key=lambda x: (x.published or date.min, x.article, x.index))
         out.append(
             MergedEvent(
@@ -333,7 +325,7 @@ def _assemble(conn: duckdb.DuckDBPyConnection, rows: list[dict], *, full: bool =
                 acled=r["acled"],
                 date_from=r["date_from"],
                 date_to=r["date_to"],
-                place=place,
+                place=place_ref(r),
                 actors=tuple(actors[r["id"]]),
                 reports=tuple(reps),
                 claims=tuple(claims[r["id"]]),
@@ -372,13 +364,13 @@ def iter_events(
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
         sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ANY(?)"
-        rows = {r["id"]: r for r in _dicts(conn.execute(sql, [chunk]))}
+        rows = {r["id"]: r for r in dict_rows(conn.execute(sql, [chunk]))}
         yield from _assemble(conn, [rows[i] for i in chunk if i in rows])
 
 
 def event(conn: duckdb.DuckDBPyConnection, event_id: str) -> MergedEvent | None:
     """One merged event with everything, each report with its own actors and figures too."""
-    rows = _dicts(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]))
+    rows = dict_rows(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]))
     found = _assemble(conn, rows, full=True)
     return found[0] if found else None
 
