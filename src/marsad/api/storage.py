@@ -125,18 +125,7 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        if self._conn is not None:
-            with self._cursor:
-                cursor = self._conn.cursor()
-                self._readers += 1
-            try:
-                yield _snapshot(cursor)
-            finally:
-                cursor.close()
-                with self._cursor:
-                    self._readers -= 1
-            return
-        if writer_elsewhere(self.db):
+        if self._conn is None and writer_elsewhere(self.db):
             with self._cursor:
                 if self._readers == 0:
                     self._close_shared()
@@ -144,11 +133,11 @@ class Store:
                 yield _snapshot(conn)
             return
         with self._cursor:
-            if self._shared_conn is None:
+            if self._conn is None and self._shared_conn is None:
                 stack = ExitStack()
                 self._shared_conn = stack.enter_context(reading(self.db))
                 self._shared = stack
-            cursor = self._shared_conn.cursor()
+            cursor = (self._conn or self._shared_conn).cursor()  # type: ignore[union-attr]
             self._readers += 1
         try:
             yield _snapshot(cursor)
