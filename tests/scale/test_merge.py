@@ -92,6 +92,16 @@ def test_an_event_is_stitched_where_its_days_reach_past_its_week_or_where_the_we
     assert seam_key(wednesday, 0, reach) is None
 
 
+def test_an_event_without_any_day_is_never_stitched():
+    (undated,) = merge_reports([report("a", day=None)])  # no time and no publication date
+    assert seam_reach(undated, 0) is seam_reach(undated, 1) is None
+    assert seam_key(undated, 0, {"ASSAULT|SY|105313": 737195}) is None
+    # Published on the calendar's first day: dated before it, without overflowing.
+    (earliest,) = merge_reports([report("b", day=None, published=date.min)])
+    assert block_key(earliest.reports[0]) == "ASSAULT|SY|1-W01"
+    assert seam_reach(earliest, 1) is None
+
+
 def test_reports_across_week_boundaries_merge_as_the_merger_merges_them_all(spark):
     reports = [
         stated("a", date(2019, 5, 11)),  # Saturday, week 19

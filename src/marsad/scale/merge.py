@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from pyspark import RDD, StorageLevel
 
 from marsad.nlp.normalize import normalize_text
 from marsad.scale.rows import merged_row
-from marsad.stories.merge import SLACK, UNDATED_DAYS, merge_reports
+from marsad.stories.merge import SLACK, merge_reports, report_days
 from marsad.stories.reports import MergedEvent, Report
 
 
@@ -33,12 +33,10 @@ def block_key(report: Report) -> str:
     place = "-"
     if report.place is not None:
         place = report.place.country or normalize_text(report.place.name)
-    start = report.date_from
-    if start is None and report.published is not None:
-        start = report.published - timedelta(days=UNDATED_DAYS)  # as the merger dates it
+    days = report_days(report)  # as the merger dates it
     week = "-"
-    if start is not None:
-        year, number, _ = start.isocalendar()
+    if days is not None:
+        year, number, _ = date.fromordinal(max(1, days[0])).isocalendar()
         week = f"{year}-W{number:02d}"
     return f"{report.type}|{place}|{week}"
 
@@ -48,24 +46,15 @@ def block_partition(key: str) -> int:
     return zlib.crc32(key.encode("utf-8"))
 
 
-def _days(report: Report) -> tuple[date, date] | None:
-    """The days a report's event may have happened on, as the merger dates it."""
-    if report.date_from is not None and report.date_to is not None:
-        return report.date_from, report.date_to
-    if report.published is not None:
-        return report.published - timedelta(days=UNDATED_DAYS), report.published
-    return None
-
-
 Span = tuple[str, int, int]  # the event's type and coarse place, its first and last day (ordinals)
 
 
 def span(event: MergedEvent) -> Span | None:
-    days = [d for d in map(_days, event.reports) if d is not None]
+    days = [d for d in map(report_days, event.reports) if d is not None]
     if not days:
         return None
     prefix = block_key(event.reports[0]).rsplit("|", 1)[0]
-    return prefix, min(a for a, _ in days).toordinal(), max(b for _, b in days).toordinal()
+    return prefix, min(a for a, _ in days), max(b for _, b in days)
 
 
 def _week(day: int) -> int:

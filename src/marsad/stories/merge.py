@@ -53,7 +53,9 @@ def _modality_group(modality: str) -> str:
 Interval = tuple[int, int]  # first and last day, as proleptic ordinals (no overflow at the ends)
 
 
-def _interval(r: Report) -> Interval | None:
+def report_days(r: Report) -> Interval | None:
+    """The days a report's event may have happened on: its stated interval, else the days
+    just before its publication."""
     if r.date_from is not None and r.date_to is not None:
         return r.date_from.toordinal(), r.date_to.toordinal()
     if r.published is not None:
@@ -245,7 +247,7 @@ def cluster_reports(
     unique = {r.key: r for r in reports}
     blocks: dict[tuple[str, str], list[_Candidate]] = {}
     for r in unique.values():
-        cand = _Candidate(r, _interval(r), stories.get(r.article, r.article))
+        cand = _Candidate(r, report_days(r), stories.get(r.article, r.article))
         cand.precise = _precise_enough(cand)
         blocks.setdefault((r.type, _modality_group(r.modality)), []).append(cand)
     groups: list[list[Report]] = []
