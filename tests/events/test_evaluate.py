@@ -21,6 +21,7 @@ from marsad.events.evaluate import (
     score_petrarch,
     time_right,
 )
+from marsad.events.modality import MODALITIES
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -86,15 +87,7 @@ def test_gold_file_is_offsets_and_labels_only():
     for article in spec["articles"]:
         assert set(article) == {"id", "sha256", "split", "published", "events"}
         for ev in article["events"]:
-            assert ev["modality"] in (
-                "asserted",
-                "reported",
-                "claimed",
-                "planned",
-                "attempted",
-                "negated",
-                "hypothetical",
-            )
+            assert ev["modality"] in MODALITIES
             assert ev["trigger"][0] < ev["trigger"][1]
 
 
