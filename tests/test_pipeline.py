@@ -56,3 +56,11 @@ def test_pipeline_pickles_without_its_loaded_models():
     assert "clitics" not in vars(clone.resources)
     assert isinstance(clone.resources, Resources)
     assert clone.analyze(RawDocument(origin="t", text=TEXT)).tokens
+
+
+@pytest.mark.parametrize("published", [date.min, date(1, 1, 3), date(9999, 12, 30), date.max])
+def test_a_publication_date_at_the_calendars_ends_is_no_internal_error(published):
+    # "Yesterday", "tomorrow", a weekday and an undated attack, around a day near year 1 or 9999.
+    text = "وقع الهجوم أمس الثلاثاء، وسيتظاهر الطلاب غدا. وقتل خمسة أشخاص في غارة على حلب."
+    out = Pipeline(Settings(strict=True)).run(Article(id="t", text=text, origin="t", published=published))
+    assert out.events and "internal-error" not in {d.code for d in out.errors}

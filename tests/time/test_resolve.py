@@ -185,3 +185,11 @@ def test_english_inside_arabic_is_found_by_its_key_words():
     assert ("12 September 2017", date(2017, 9, 12), date(2017, 9, 12)) in spans
     assert ("last week", date(2018, 5, 28), date(2018, 6, 3)) in spans
     assert not any("Reuters" in s for s, _, _ in spans)
+
+
+@pytest.mark.parametrize("published", [date.min, date.max])
+def test_days_beyond_the_calendar_are_recorded_not_raised(published):
+    text = "وقع الهجوم أمس، وسيعقد الاجتماع غدا، كما جرى الأمر يوم الثلاثاء."
+    out = resolve_times(Article(id="t", text=text, origin="t", published=published), rules=RULES)
+    assert validate(out) == []
+    assert any("out of range" in d.message for d in out.errors)

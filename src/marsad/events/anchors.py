@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from marsad.article import Article, Place, Quantity, TimeExpr
 from marsad.events.lexicon import key
@@ -282,8 +282,13 @@ def coarse_interval(published: date | None, modality: str, window: Window) -> tu
     if published is None:
         return None
     if modality == "planned":
-        return published, published + timedelta(days=window.planned_days)
-    return published - timedelta(days=window.coarse_days), published
+        return published, _day(published.toordinal() + window.planned_days)
+    return _day(published.toordinal() - window.coarse_days), published
+
+
+def _day(ordinal: int) -> date:
+    """The day of this ordinal, kept inside the calendar (years 1 to 9999)."""
+    return date.fromordinal(min(max(ordinal, 1), date.max.toordinal()))
 
 
 def choose_counts(

@@ -164,7 +164,7 @@ def resolve_times(
             except NeedsPublished:
                 unresolved.append(m.group("core"))
                 continue
-            except InvalidDate as exc:
+            except (InvalidDate, OverflowError) as exc:  # overflow: a day before year 1 or after 9999
                 invalid.append(f"{m.group(0).strip()!r} ({exc})")
                 continue
             if interval is None:
